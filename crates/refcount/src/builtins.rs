@@ -1,0 +1,591 @@
+//! The built-in operations: creating objects, storing and removing references in containers,
+//! names and attributes. Each one keeps the counts right: storing takes a reference, removing
+//! drops one.
+
+use std::ops::RangeInclusive;
+use std::rc::Rc;
+
+use crate::object::{Attrs, Class, Dict, Instance, List};
+use crate::{Error, Hooks, Kind, ObjRef, Object, Result};
+use crate::heap::Heap;
+
+/// The ints CPython 3.11 preallocates (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
+pub const SMALL_INTS: RangeInclusive<i64> = -5..=256;
+
+/// CPython stops sharing one key list between a class's instances beyond this many
+/// attribute names (`SHARED_KEYS_MAX_SIZE`); the instance then gets a dict of its own.
+const SHARED_KEYS_MAX: usize = 30;
+
+/// How deep `repr` may recurse before it raises `RecursionError`, like CPython's limit.
+const REPR_DEPTH_LIMIT: usize = 1000;
+
+impl<H: Hooks> Heap<H> {
+    // ---------------------------------------------------------------- constructors
+
+    /// `None` (a new reference to the one None object).
+    pub fn none(&mut self) -> Result<ObjRef> {
+        let none = self.none;
+        self.incref(none)?;
+        Ok(none)
+    }
+
+    /// `True` or `False`.
+    pub fn new_bool(&mut self, value: bool) -> Result<ObjRef> {
+        let r = if value { self.true_ } else { self.false_ };
+        self.incref(r)?;
+        Ok(r)
+    }
+
+    // ANCHOR: new_int
+    /// An int. Values in -5..=256 come from the preallocated cache, as in CPython, so every
+    /// `10` in a program is the same object; other values are a fresh object each time.
+    pub fn new_int(&mut self, value: i64) -> Result<ObjRef> {
+        if SMALL_INTS.contains(&value) {
+            let cached = self.small_ints[(value - SMALL_INTS.start()) as usize];
+            self.incref(cached)?;
+            return Ok(cached);
+        }
+        Ok(self.alloc(Object::Int(value)))
+    }
+    // ANCHOR_END: new_int
+
+    /// A fresh str, as a string computed at run time is.
+    pub fn new_str(&mut self, value: &str) -> Result<ObjRef> {
+        Ok(self.alloc(Object::Str(value.into())))
+    }
+
+    /// The interned str for `value`: one object per distinct text, kept alive by the intern
+    /// table. Names of variables and attributes are interned, as CPython interns identifiers.
+    pub fn intern(&mut self, value: &str) -> Result<ObjRef> {
+        if let Some(&r) = self.interned.get(value) {
+            self.incref(r)?;
+            return Ok(r);
+        }
+        let r = self.alloc(Object::Str(value.into()));
+        self.incref(r)?; // the table's own reference
+        self.interned.insert(value.into(), r);
+        Ok(r)
+    }
+
+    /// A tuple of `items` (each gets a new reference).
+    pub fn new_tuple(&mut self, items: &[ObjRef]) -> Result<ObjRef> {
+        self.take_refs("new_tuple", items)?;
+        Ok(self.alloc(Object::Tuple(items.into())))
+    }
+
+    /// A list of `items`, as `[a, b, c]` builds it.
+    pub fn new_list(&mut self, items: &[ObjRef]) -> Result<ObjRef> {
+        self.take_refs("new_list", items)?;
+        Ok(self.alloc(Object::List(List::with_items(items.to_vec()))))
+    }
+
+    /// An empty dict.
+    pub fn new_dict(&mut self) -> Result<ObjRef> {
+        Ok(self.alloc(Object::Dict(Box::default())))
+    }
+
+    /// A class with no `__del__`.
+    pub fn new_class(&mut self, name: &str) -> Result<ObjRef> {
+        Ok(self.alloc(Object::Class(Box::new(Class {
+            name: name.into(),
+            keys: Vec::new(),
+            finalizer: None,
+        }))))
+    }
+
+    // ANCHOR: new_class_with_del
+    /// A class whose instances run `del` when they are freed: Python's `__del__`. The
+    /// finalizer gets the heap and the dying object; it may store a new reference to the
+    /// object, which resurrects it.
+    pub fn new_class_with_del(
+        &mut self,
+        name: &str,
+        del: impl Fn(&mut Heap<H>, ObjRef) -> Result<()> + 'static,
+    ) -> Result<ObjRef> {
+        self.finalizers.push(Rc::new(del));
+        let class = self.new_class(name)?;
+        if let Object::Class(c) = &mut self.slots[class.index()].object {
+            c.finalizer = Some(self.finalizers.len() - 1);
+        }
+        Ok(class)
+    }
+    // ANCHOR_END: new_class_with_del
+
+    /// An instance of `class`, with no attributes yet. It holds a reference to its class.
+    pub fn new_instance(&mut self, class: ObjRef) -> Result<ObjRef> {
+        self.class_ref("new_instance", class)?;
+        self.take_ref("new_instance", class)?;
+        Ok(self.alloc(Object::Instance(Instance {
+            class,
+            attrs: Attrs::Inline(Box::new([])),
+        })))
+    }
+
+    /// Takes a reference to each of `items`, or to none of them if any handle is bad.
+    fn take_refs(&mut self, op: &'static str, items: &[ObjRef]) -> Result<()> {
+        for &item in items {
+            self.slot(op, item)?;
+        }
+        for (taken, &item) in items.iter().enumerate() {
+            if let Err(error) = self.take_ref(op, item) {
+                for &done in &items[..taken] {
+                    self.drop_ref(done)?;
+                }
+                return Err(error);
+            }
+        }
+        Ok(())
+    }
+
+    // --------------------------------------------------------------------- values
+
+    pub fn as_int(&self, r: ObjRef) -> Result<i64> {
+        match &self.slot("as_int", r)?.object {
+            Object::Int(v) => Ok(*v),
+            Object::Bool(b) => Ok(*b as i64),
+            _ => Err(self.wrong_type("as_int", "an int", r)),
+        }
+    }
+
+    pub fn as_str(&self, r: ObjRef) -> Result<&str> {
+        match &self.slot("as_str", r)?.object {
+            Object::Str(s) => Ok(s),
+            _ => Err(self.wrong_type("as_str", "a str", r)),
+        }
+    }
+
+    pub(crate) fn wrong_type(&self, op: &'static str, expected: &'static str, r: ObjRef) -> Error {
+        Error::WrongType { op, expected, object: self.describe(r) }
+    }
+
+    // ---------------------------------------------------------------------- lists
+
+    fn list(&self, op: &'static str, r: ObjRef) -> Result<&List> {
+        match &self.slot(op, r)?.object {
+            Object::List(list) => Ok(list),
+            _ => Err(self.wrong_type(op, "a list", r)),
+        }
+    }
+
+    fn list_mut(&mut self, r: ObjRef) -> &mut List {
+        match &mut self.slots[r.index()].object {
+            Object::List(list) => list,
+            _ => unreachable!("checked by Heap::list"),
+        }
+    }
+
+    pub fn list_len(&self, list: ObjRef) -> Result<usize> {
+        Ok(self.list("list_len", list)?.items.len())
+    }
+
+    /// `list[index]`, borrowed.
+    pub fn list_get(&self, list: ObjRef, index: usize) -> Result<ObjRef> {
+        let items = &self.list("list_get", list)?.items;
+        let len = items.len();
+        items.get(index).copied().ok_or(Error::IndexError { op: "list_get", index, len })
+    }
+
+    /// `list.append(item)`.
+    pub fn list_append(&mut self, list: ObjRef, item: ObjRef) -> Result<()> {
+        let old_size = self.get(list)?.sizeof();
+        let len = self.list("list_append", list)?.items.len();
+        self.take_ref("list_append", item)?;
+        let list_data = self.list_mut(list);
+        list_data.resize_for(len + 1);
+        list_data.items.push(item);
+        self.resized(list, old_size);
+        Ok(())
+    }
+
+    /// `list[index] = item`.
+    pub fn list_set(&mut self, list: ObjRef, index: usize, item: ObjRef) -> Result<()> {
+        let len = self.list("list_set", list)?.items.len();
+        if index >= len {
+            return Err(Error::IndexError { op: "list_set", index, len });
+        }
+        self.take_ref("list_set", item)?;
+        let old = std::mem::replace(&mut self.list_mut(list).items[index], item);
+        self.drop_ref(old)
+    }
+
+    /// `list.pop()`: the item's reference passes to the caller (a new reference).
+    pub fn list_pop(&mut self, list: ObjRef) -> Result<ObjRef> {
+        let old_size = self.get(list)?.sizeof();
+        let len = self.list("list_pop", list)?.items.len();
+        if len == 0 {
+            return Err(Error::IndexError { op: "list_pop", index: 0, len });
+        }
+        let list_data = self.list_mut(list);
+        list_data.resize_for(len - 1);
+        let item = list_data.items.pop().expect("checked non-empty");
+        self.resized(list, old_size);
+        self.move_outside(item);
+        Ok(item)
+    }
+
+    /// `tuple[index]`, borrowed.
+    pub fn tuple_get(&self, tuple: ObjRef, index: usize) -> Result<ObjRef> {
+        match &self.slot("tuple_get", tuple)?.object {
+            Object::Tuple(items) => items.get(index).copied().ok_or(Error::IndexError {
+                op: "tuple_get",
+                index,
+                len: items.len(),
+            }),
+            _ => Err(self.wrong_type("tuple_get", "a tuple", tuple)),
+        }
+    }
+
+    // ---------------------------------------------------------------------- dicts
+
+    fn dict(&self, op: &'static str, r: ObjRef) -> Result<&Dict> {
+        match &self.slot(op, r)?.object {
+            Object::Dict(dict) => Ok(dict),
+            _ => Err(self.wrong_type(op, "a dict", r)),
+        }
+    }
+
+    fn dict_mut(&mut self, r: ObjRef) -> &mut Dict {
+        match &mut self.slots[r.index()].object {
+            Object::Dict(dict) => dict,
+            _ => unreachable!("checked by Heap::dict"),
+        }
+    }
+
+    /// The position of `key` among the dict's entries, by Python equality.
+    fn dict_find(&self, op: &'static str, dict: ObjRef, key: ObjRef) -> Result<Option<usize>> {
+        self.check_hashable(op, key)?;
+        let entries = &self.dict(op, dict)?.entries;
+        Ok(entries.iter().position(|&(k, _)| self.py_eq(k, key)))
+    }
+
+    pub fn dict_len(&self, dict: ObjRef) -> Result<usize> {
+        Ok(self.dict("dict_len", dict)?.entries.len())
+    }
+
+    /// `dict[key]`, borrowed, or `None` when the key is missing.
+    pub fn dict_get(&self, dict: ObjRef, key: ObjRef) -> Result<Option<ObjRef>> {
+        let found = self.dict_find("dict_get", dict, key)?;
+        Ok(found.map(|i| self.dict("dict_get", dict).expect("checked").entries[i].1))
+    }
+
+    /// `dict[key] = value`. A new key is stored with a reference of its own; an existing key
+    /// keeps its key object and drops its old value after storing the new one.
+    pub fn dict_set(&mut self, dict: ObjRef, key: ObjRef, value: ObjRef) -> Result<()> {
+        let found = self.dict_find("dict_set", dict, key)?;
+        self.slot("dict_set", value)?;
+        match found {
+            Some(i) => {
+                self.take_ref("dict_set", value)?;
+                let old = std::mem::replace(&mut self.dict_mut(dict).entries[i].1, value);
+                self.drop_ref(old)
+            }
+            None => {
+                let old_size = self.get(dict)?.sizeof();
+                let key_is_str = self.kind(key)? == Kind::Str;
+                self.take_refs("dict_set", &[key, value])?;
+                let dict_data = self.dict_mut(dict);
+                dict_data.reserve_for_new_key(key_is_str);
+                dict_data.entries.push((key, value));
+                self.resized(dict, old_size);
+                Ok(())
+            }
+        }
+    }
+
+    /// `del dict[key]`.
+    pub fn dict_del(&mut self, dict: ObjRef, key: ObjRef) -> Result<()> {
+        let Some(i) = self.dict_find("dict_del", dict, key)? else {
+            return Err(Error::KeyError { key: self.repr(key)? });
+        };
+        let (old_key, old_value) = self.dict_mut(dict).entries.remove(i);
+        self.drop_ref(old_key)?;
+        self.drop_ref(old_value)
+    }
+
+    fn check_hashable(&self, op: &'static str, key: ObjRef) -> Result<()> {
+        let mut pending = vec![key];
+        while let Some(r) = pending.pop() {
+            match &self.slot(op, r)?.object {
+                Object::List(_) | Object::Dict(_) => {
+                    return Err(Error::Unhashable { type_name: self.type_name(r)? });
+                }
+                Object::Tuple(items) => pending.extend(items.iter()),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Python's `==` for the hashable built-ins (identity for everything else).
+    fn py_eq(&self, a: ObjRef, b: ObjRef) -> bool {
+        let mut pending = vec![(a, b)];
+        while let Some((a, b)) = pending.pop() {
+            if a == b {
+                continue;
+            }
+            let (x, y) = (&self.slots[a.index()].object, &self.slots[b.index()].object);
+            let equal = match (x, y) {
+                (Object::Str(x), Object::Str(y)) => x == y,
+                (Object::Int(_) | Object::Bool(_), Object::Int(_) | Object::Bool(_)) => {
+                    self.as_int(a).ok() == self.as_int(b).ok()
+                }
+                (Object::Tuple(x), Object::Tuple(y)) if x.len() == y.len() => {
+                    pending.extend(x.iter().copied().zip(y.iter().copied()));
+                    true
+                }
+                _ => false,
+            };
+            if !equal {
+                return false;
+            }
+        }
+        true
+    }
+
+    // ---------------------------------------------------------------------- names
+
+    /// The module namespace (`globals()`), borrowed.
+    pub fn globals(&self) -> ObjRef {
+        self.globals
+    }
+
+    // ANCHOR: names
+    /// `name = value` at module level: the namespace takes a reference to `value` and drops
+    /// the one it held for the name's previous value, if any.
+    pub fn set_global(&mut self, name: &str, value: ObjRef) -> Result<()> {
+        let key = self.intern(name)?;
+        let result = self.dict_set(self.globals, key, value);
+        self.decref(key)?;
+        result
+    }
+
+    /// The object `name` is bound to, borrowed.
+    pub fn get_global(&self, name: &str) -> Result<ObjRef> {
+        let missing = || Error::NameError { name: name.to_string() };
+        let &key = self.interned.get(name).ok_or_else(missing)?;
+        self.dict_get(self.globals, key)?.ok_or_else(missing)
+    }
+
+    /// `del name`: unbinds the name, dropping the namespace's reference.
+    pub fn del_global(&mut self, name: &str) -> Result<()> {
+        let missing = || Error::NameError { name: name.to_string() };
+        let &key = self.interned.get(name).ok_or_else(missing)?;
+        match self.dict_find("del_global", self.globals, key)? {
+            Some(_) => self.dict_del(self.globals, key),
+            None => Err(missing()),
+        }
+    }
+    // ANCHOR_END: names
+
+    // ----------------------------------------------------------------- attributes
+
+    fn class_ref(&self, op: &'static str, r: ObjRef) -> Result<&Class> {
+        match &self.slot(op, r)?.object {
+            Object::Class(class) => Ok(class),
+            _ => Err(self.wrong_type(op, "a class", r)),
+        }
+    }
+
+    fn instance(&self, op: &'static str, r: ObjRef) -> Result<&Instance> {
+        match &self.slot(op, r)?.object {
+            Object::Instance(inst) => Ok(inst),
+            _ => Err(self.wrong_type(op, "an instance", r)),
+        }
+    }
+
+    fn instance_mut(&mut self, r: ObjRef) -> &mut Instance {
+        match &mut self.slots[r.index()].object {
+            Object::Instance(inst) => inst,
+            _ => unreachable!("checked by Heap::instance"),
+        }
+    }
+
+    // ANCHOR: set_attr
+    /// `obj.name = value`. Attribute values live inline in the instance, at the position of
+    /// the name in the class's shared key list, until the instance has a `__dict__`.
+    pub fn set_attr(&mut self, obj: ObjRef, name: &str, value: ObjRef) -> Result<()> {
+        let class = self.instance("set_attr", obj)?.class;
+        self.slot("set_attr", value)?;
+        let key = self.intern(name)?;
+        let position = self.class_ref("set_attr", class)?.keys.iter().position(|&k| k == key);
+        let position = match position {
+            Some(i) => Some(i),
+            None if self.class_ref("set_attr", class)?.keys.len() < SHARED_KEYS_MAX => {
+                self.take_ref("set_attr", key)?;
+                let Object::Class(c) = &mut self.slots[class.index()].object else {
+                    unreachable!("checked by Heap::class_ref")
+                };
+                c.keys.push(key);
+                Some(c.keys.len() - 1)
+            }
+            None => None, // too many names to share: fall back to a dict
+        };
+        let result = match (position, &self.instance("set_attr", obj)?.attrs) {
+            (Some(i), Attrs::Inline(_)) => {
+                self.take_ref("set_attr", value)?;
+                let Attrs::Inline(values) = &mut self.instance_mut(obj).attrs else {
+                    unreachable!("matched above")
+                };
+                if values.len() <= i {
+                    let mut grown = std::mem::take(values).into_vec();
+                    grown.resize(i + 1, None);
+                    *values = grown.into_boxed_slice();
+                }
+                match values[i].replace(value) {
+                    Some(old) => self.drop_ref(old),
+                    None => Ok(()),
+                }
+            }
+            _ => {
+                let dict = self.instance_dict(obj)?;
+                self.dict_set(dict, key, value)
+            }
+        };
+        self.decref(key)?;
+        result
+    }
+    // ANCHOR_END: set_attr
+
+    /// `obj.name`, borrowed.
+    pub fn get_attr(&self, obj: ObjRef, name: &str) -> Result<ObjRef> {
+        let inst = self.instance("get_attr", obj)?;
+        let missing = || Error::AttributeError { object: self.describe(obj), name: name.into() };
+        let &key = self.interned.get(name).ok_or_else(missing)?;
+        match &inst.attrs {
+            Attrs::Inline(values) => {
+                let keys = &self.class_ref("get_attr", inst.class)?.keys;
+                let position = keys.iter().position(|&k| k == key);
+                position.and_then(|i| values.get(i).copied().flatten()).ok_or_else(missing)
+            }
+            Attrs::Dict(dict) => self.dict_get(*dict, key)?.ok_or_else(missing),
+        }
+    }
+
+    /// `del obj.name`.
+    pub fn del_attr(&mut self, obj: ObjRef, name: &str) -> Result<()> {
+        self.get_attr(obj, name)?;
+        let key = self.interned[name];
+        let class = self.instance("del_attr", obj)?.class;
+        let keys = &self.class_ref("del_attr", class)?.keys;
+        let position = keys.iter().position(|&k| k == key);
+        match (&mut self.instance_mut(obj).attrs, position) {
+            (Attrs::Inline(values), Some(i)) => {
+                let old = values[i].take().expect("get_attr found it");
+                self.drop_ref(old)
+            }
+            (Attrs::Dict(dict), _) => {
+                let dict = *dict;
+                self.dict_del(dict, key)
+            }
+            (Attrs::Inline(_), None) => unreachable!("get_attr found it"),
+        }
+    }
+
+    /// `obj.__dict__`, borrowed: asking for it moves the inline values into a new dict
+    /// object, which the instance then keeps (as CPython 3.11 materialises its dicts).
+    pub fn instance_dict(&mut self, obj: ObjRef) -> Result<ObjRef> {
+        let inst = self.instance("instance_dict", obj)?;
+        let Attrs::Inline(values) = &inst.attrs else {
+            let Attrs::Dict(dict) = inst.attrs else { unreachable!() };
+            return Ok(dict);
+        };
+        let keys = self.class_ref("instance_dict", inst.class)?.keys.clone();
+        let pairs: Vec<(ObjRef, ObjRef)> = keys
+            .iter()
+            .zip(values.iter())
+            .filter_map(|(&k, &v)| v.map(|v| (k, v)))
+            .collect();
+        let dict = self.new_dict()?;
+        for &(key, value) in &pairs {
+            self.dict_set(dict, key, value)?;
+            self.drop_ref(value)?; // the instance's reference now lives in the dict
+        }
+        self.instance_mut(obj).attrs = Attrs::Dict(dict);
+        self.move_inside(dict);
+        Ok(dict)
+    }
+
+    // ------------------------------------------------------------------- clearing
+
+    // ANCHOR: clear
+    /// Drops every reference a container holds: CPython's `tp_clear`, the tool the cycle
+    /// detector uses to break cycles. The container is emptied first, then the references
+    /// are dropped, so whatever runs during the drops sees a consistent object. Returns
+    /// false for objects that have nothing to clear (tuples, like CPython's, cannot be
+    /// cleared: a cycle through a tuple always passes through something mutable).
+    pub fn clear(&mut self, r: ObjRef) -> Result<bool> {
+        let old_size = self.get(r)?.sizeof();
+        let dropped: Vec<ObjRef> = match &mut self.slots[r.index()].object {
+            Object::List(list) => {
+                list.allocated = 0;
+                std::mem::take(&mut list.items).into_iter().rev().collect()
+            }
+            Object::Dict(dict) => {
+                dict.forget_table();
+                std::mem::take(&mut dict.entries)
+                    .into_iter()
+                    .flat_map(|(k, v)| [k, v])
+                    .collect()
+            }
+            Object::Instance(inst) => {
+                match std::mem::replace(&mut inst.attrs, Attrs::Inline(Box::new([]))) {
+                    Attrs::Inline(values) => values.into_vec().into_iter().flatten().collect(),
+                    Attrs::Dict(dict) => vec![dict],
+                }
+            }
+            _ => return Ok(false),
+        };
+        self.resized(r, old_size);
+        for item in dropped {
+            self.drop_ref(item)?;
+        }
+        Ok(true)
+    }
+    // ANCHOR_END: clear
+
+    // ----------------------------------------------------------------------- repr
+
+    /// `repr(obj)`. Like CPython's, it recurses, shows a container that contains itself as
+    /// `[...]`, and raises `RecursionError` on very deep nesting.
+    pub fn repr(&self, r: ObjRef) -> Result<String> {
+        let mut out = String::new();
+        self.repr_into(r, &mut out, &mut Vec::new())?;
+        Ok(out)
+    }
+
+    fn repr_into(&self, r: ObjRef, out: &mut String, active: &mut Vec<ObjRef>) -> Result<()> {
+        if active.len() >= REPR_DEPTH_LIMIT {
+            return Err(Error::Recursion { op: "repr" });
+        }
+        let object = &self.slot("repr", r)?.object;
+        let (open, close, items): (&str, &str, Vec<ObjRef>) = match object {
+            Object::None => return Ok(out.push_str("None")),
+            Object::Bool(b) => return Ok(out.push_str(if *b { "True" } else { "False" })),
+            Object::Int(v) => return Ok(out.push_str(&v.to_string())),
+            Object::Str(s) => return Ok(out.push_str(&format!("'{}'", s.escape_default()))),
+            Object::Class(_) | Object::Instance(_) => return Ok(out.push_str(&self.describe(r))),
+            Object::Tuple(items) => ("(", ")", items.to_vec()),
+            Object::List(list) => ("[", "]", list.items.clone()),
+            Object::Dict(dict) => ("{", "}", dict.entries.iter().flat_map(|&(k, v)| [k, v]).collect()),
+        };
+        if active.contains(&r) {
+            out.push_str(&format!("{open}...{close}"));
+            return Ok(());
+        }
+        active.push(r);
+        out.push_str(open);
+        let is_dict = matches!(object, Object::Dict(_));
+        for (i, &item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(if is_dict && i % 2 == 1 { ": " } else { ", " });
+            }
+            self.repr_into(item, out, active)?;
+        }
+        if matches!(object, Object::Tuple(_)) && items.len() == 1 {
+            out.push(',');
+        }
+        out.push_str(close);
+        active.pop();
+        Ok(())
+    }
+}

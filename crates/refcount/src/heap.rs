@@ -1,0 +1,620 @@
+//! The heap: an arena of object slots, reference counting, and deallocation.
+
+use std::num::NonZeroU32;
+use std::rc::Rc;
+
+use crate::trace::{Event, Trace};
+use crate::{Error, Hooks, Kind, NoHooks, ObjRef, Object, Result};
+
+/// A finalizer: the body of a class's `__del__`, run with the heap and the dying object.
+pub type Finalizer<H = NoHooks> = Rc<dyn Fn(&mut Heap<H>, ObjRef) -> Result<()>>;
+
+/// `id()` of the object in slot `i` is `ID_BASE + i * ID_STRIDE`: a made-up but stable
+/// "address", reused when the slot is, exactly as CPython reuses freed memory.
+pub const ID_BASE: u64 = 0x7f00_0000_0000;
+pub const ID_STRIDE: u64 = 64;
+
+/// How many references CPython 3.11 starts a statically allocated small int with
+/// (`_PyObject_IMMORTAL_INIT` in `Include/internal/pycore_object.h`).
+pub const STATIC_INT_REFCOUNT: u32 = 999_999_999;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum State {
+    /// The slot holds no object.
+    Free,
+    Live,
+    /// `__del__` is running; the deallocator holds one extra, uncounted-outside reference.
+    Finalizing,
+    /// The object's references are being dropped; its memory is freed next.
+    Dying,
+}
+
+// ANCHOR: slot
+/// One arena slot: CPython's object header (the reference count) plus the object itself.
+#[derive(Debug)]
+pub(crate) struct Slot {
+    /// Bumped every time the slot is freed, so old handles to it are detected.
+    pub(crate) generation: NonZeroU32,
+    pub(crate) state: State,
+    /// Never freed: None, True, False and the cached small ints.
+    pub(crate) is_static: bool,
+    /// `__del__` has run once already (PEP 442: never again).
+    pub(crate) finalized: bool,
+    /// CPython's `ob_refcnt`: every reference, wherever it is held.
+    pub(crate) refcount: u32,
+    /// The part of `refcount` held outside the heap, by Rust code (and by the runtime itself,
+    /// for the module namespace, the intern table and the static objects). Not in CPython:
+    /// it is what lets `decref` refuse to drop a reference the caller does not own.
+    pub(crate) external: u32,
+    pub(crate) object: Object,
+}
+// ANCHOR_END: slot
+
+/// What the deallocator still has to do; see [`Heap::release`].
+#[derive(Clone, Copy, Debug)]
+enum Work {
+    Decref(ObjRef),
+    Dealloc(ObjRef),
+    Free(ObjRef, u64),
+}
+
+/// An exception that escaped a finalizer: CPython prints it as "Exception ignored in …" and
+/// carries on; we keep it for the program to look at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unraisable {
+    pub object: String,
+    pub error: Error,
+}
+
+impl std::fmt::Display for Unraisable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Exception ignored in __del__ of {}: {}", self.object, self.error)
+    }
+}
+
+/// A heap of Python-like objects with CPython's reference-counting discipline.
+///
+/// Handles returned by constructors (`new_list`, `new_instance`, …) are *new references*: the
+/// caller owns one reference and must `decref` it or hand it on. Accessors such as
+/// `get_global` return *borrowed* handles. Storing a handle anywhere (a list, a dict, an
+/// attribute, a name) takes a reference of its own, exactly like the C API.
+pub struct Heap<H: Hooks = NoHooks> {
+    pub(crate) slots: Vec<Slot>,
+    free_slots: Vec<u32>,
+    pub(crate) finalizers: Vec<Finalizer<H>>,
+    pub(crate) none: ObjRef,
+    pub(crate) true_: ObjRef,
+    pub(crate) false_: ObjRef,
+    pub(crate) small_ints: Box<[ObjRef]>,
+    pub(crate) interned: std::collections::HashMap<Box<str>, ObjRef>,
+    pub(crate) globals: ObjRef,
+    live_objects: usize,
+    live_bytes: u64,
+    trace: Option<Vec<Event>>,
+    unraisable: Vec<Unraisable>,
+    work: Vec<Work>,
+    hooks: H,
+}
+
+impl Default for Heap<NoHooks> {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
+impl Heap<NoHooks> {
+    /// A fresh heap with no hooks: None, True, False, the small ints -5..=256 and an empty
+    /// module namespace.
+    pub fn new() -> Self {
+        Heap::with_hooks(NoHooks)
+    }
+}
+
+impl<H: Hooks> Heap<H> {
+    /// A fresh heap that reports allocations and frees to `hooks`.
+    pub fn with_hooks(hooks: H) -> Self {
+        let placeholder = ObjRef::new(0, NonZeroU32::MIN);
+        let mut heap = Heap {
+            slots: Vec::new(),
+            free_slots: Vec::new(),
+            finalizers: Vec::new(),
+            none: placeholder,
+            true_: placeholder,
+            false_: placeholder,
+            small_ints: Box::new([]),
+            interned: Default::default(),
+            globals: placeholder,
+            live_objects: 0,
+            live_bytes: 0,
+            trace: None,
+            unraisable: Vec::new(),
+            work: Vec::new(),
+            hooks,
+        };
+        heap.none = heap.alloc_static(Object::None, 1);
+        heap.false_ = heap.alloc_static(Object::Bool(false), 1);
+        heap.true_ = heap.alloc_static(Object::Bool(true), 1);
+        heap.small_ints = (crate::SMALL_INTS)
+            .map(|v| heap.alloc_static(Object::Int(v), STATIC_INT_REFCOUNT))
+            .collect();
+        // The module namespace is an ordinary dict, owned by the runtime ("sys.modules").
+        heap.globals = heap.alloc(Object::Dict(Default::default()));
+        heap
+    }
+
+    // ---------------------------------------------------------------- slots and handles
+
+    /// The slot a handle names, or why it cannot be used.
+    pub(crate) fn slot(&self, op: &'static str, r: ObjRef) -> Result<&Slot> {
+        match self.slots.get(r.index()) {
+            Some(slot) if slot.generation == r.tag() && slot.state != State::Free => {
+                if slot.state == State::Dying {
+                    Err(Error::Deallocating { op, object: self.describe(r) })
+                } else {
+                    Ok(slot)
+                }
+            }
+            _ => Err(Error::StaleHandle { op, handle: r }),
+        }
+    }
+
+    pub(crate) fn slot_mut(&mut self, op: &'static str, r: ObjRef) -> Result<&mut Slot> {
+        self.slot(op, r)?;
+        Ok(&mut self.slots[r.index()])
+    }
+
+    /// The object a handle names, for reading.
+    pub fn get(&self, r: ObjRef) -> Result<&Object> {
+        Ok(&self.slot("get", r)?.object)
+    }
+
+    /// Whether the handle still names a live object.
+    pub fn is_alive(&self, r: ObjRef) -> bool {
+        self.slot("is_alive", r).is_ok()
+    }
+
+    /// Every live object, in slot order.
+    pub fn objects(&self) -> impl Iterator<Item = ObjRef> + '_ {
+        self.slots.iter().enumerate().filter_map(|(i, slot)| {
+            matches!(slot.state, State::Live | State::Finalizing)
+                .then(|| ObjRef::new(i as u32, slot.generation))
+        })
+    }
+
+    /// The number of slots in the arena (live or not): the length later stages give their
+    /// per-object scratch arrays.
+    pub fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn hooks(&self) -> &H {
+        &self.hooks
+    }
+
+    pub fn hooks_mut(&mut self) -> &mut H {
+        &mut self.hooks
+    }
+
+    // ------------------------------------------------------------------------ queries
+
+    /// `id(obj)`: stable while the object lives, reused after it is freed.
+    pub fn id(&self, r: ObjRef) -> Result<u64> {
+        self.slot("id", r)?;
+        Ok(id_of(r))
+    }
+
+    /// The raw reference count, CPython's `Py_REFCNT(obj)`.
+    pub fn refcount(&self, r: ObjRef) -> Result<u64> {
+        Ok(self.slot("refcount", r)?.refcount as u64)
+    }
+
+    // ANCHOR: getrefcount
+    /// `sys.getrefcount(name)`: the count *plus one*, because in Python the call's argument is
+    /// itself a reference, pushed on the stack while the call runs.
+    pub fn getrefcount(&self, r: ObjRef) -> Result<u64> {
+        Ok(self.slot("getrefcount", r)?.refcount as u64 + 1)
+    }
+    // ANCHOR_END: getrefcount
+
+    /// `sys.getsizeof(obj)` with 64-bit CPython 3.11's sizes.
+    pub fn getsizeof(&self, r: ObjRef) -> Result<u64> {
+        Ok(self.slot("getsizeof", r)?.object.sizeof())
+    }
+
+    pub fn kind(&self, r: ObjRef) -> Result<Kind> {
+        Ok(self.slot("kind", r)?.object.kind())
+    }
+
+    /// `type(obj).__name__`.
+    pub fn type_name(&self, r: ObjRef) -> Result<String> {
+        let object = &self.slot("type_name", r)?.object;
+        Ok(self.type_name_of(object))
+    }
+
+    fn type_name_of(&self, object: &Object) -> String {
+        match object {
+            Object::Instance(inst) => match &self.slots[inst.class.index()].object {
+                Object::Class(class) => class.name.to_string(),
+                _ => "object".to_string(),
+            },
+            other => other.kind().builtin_name().to_string(),
+        }
+    }
+
+    /// How CPython's `repr` would show the object in an error message:
+    /// `<list object at 0x7f0000001040>`, `<__main__.Node object at …>`, `<class '__main__.Node'>`.
+    pub fn describe(&self, r: ObjRef) -> String {
+        let Some(slot) = self.slots.get(r.index()).filter(|s| s.generation == r.tag())
+        else {
+            return format!("<freed object {r}>");
+        };
+        match &slot.object {
+            Object::Class(class) => format!("<class '__main__.{}'>", class.name),
+            Object::Instance(_) => format!(
+                "<__main__.{} object at {:#x}>",
+                self.type_name_of(&slot.object),
+                id_of(r)
+            ),
+            _ if slot.state == State::Dying => format!("<dying object at {:#x}>", id_of(r)),
+            object => format!("<{} object at {:#x}>", object.kind().builtin_name(), id_of(r)),
+        }
+    }
+
+    /// Objects allocated by the program and not yet freed (the statically allocated None,
+    /// True, False and small ints are not counted, as they are not on CPython's heap).
+    pub fn live_objects(&self) -> usize {
+        self.live_objects
+    }
+
+    /// The `getsizeof` bytes of the objects counted by [`Heap::live_objects`].
+    pub fn live_bytes(&self) -> u64 {
+        self.live_bytes
+    }
+
+    // ANCHOR: traverse
+    /// Calls `visit` on every reference `r` holds: CPython's `tp_traverse`.
+    pub fn visit_referents(&self, r: ObjRef, visit: impl FnMut(ObjRef)) -> Result<()> {
+        self.slot("visit_referents", r)?.object.for_each_referent(visit);
+        Ok(())
+    }
+    // ANCHOR_END: traverse
+
+    /// The references `r` holds, as a list.
+    pub fn referents(&self, r: ObjRef) -> Result<Vec<ObjRef>> {
+        let mut out = Vec::new();
+        self.visit_referents(r, |c| out.push(c))?;
+        Ok(out)
+    }
+
+    // -------------------------------------------------------------------- allocation
+
+    // ANCHOR: alloc
+    /// Places a new object in a free slot (the most recently freed one first, so ids are
+    /// reused as CPython reuses memory) and returns a new reference to it.
+    pub(crate) fn alloc(&mut self, object: Object) -> ObjRef {
+        let kind = object.kind();
+        let size = object.sizeof();
+        let r = match self.free_slots.pop() {
+            Some(index) => {
+                let slot = &mut self.slots[index as usize];
+                *slot = Slot { generation: slot.generation, ..Slot::new_live(object) };
+                ObjRef::new(index, slot.generation)
+            }
+            None => {
+                self.slots.push(Slot::new_live(object));
+                ObjRef::new(self.slots.len() as u32 - 1, NonZeroU32::MIN)
+            }
+        };
+        self.live_objects += 1;
+        self.live_bytes += size;
+        if self.tracing() {
+            let type_name = self.type_name_of(&self.slots[r.index()].object);
+            self.record(Event::Alloc { id: id_of(r), type_name, size });
+        }
+        self.hooks.on_alloc(r, kind);
+        r
+    }
+    // ANCHOR_END: alloc
+
+    fn alloc_static(&mut self, object: Object, refcount: u32) -> ObjRef {
+        let r = self.alloc(object);
+        let size = self.slots[r.index()].object.sizeof();
+        self.live_objects -= 1;
+        self.live_bytes -= size;
+        let slot = &mut self.slots[r.index()];
+        slot.is_static = true;
+        slot.refcount = refcount;
+        slot.external = refcount;
+        r
+    }
+
+    /// Gives the reference the caller holds to another holder inside the heap: the count is
+    /// unchanged, but it no longer counts as held from outside.
+    pub(crate) fn move_inside(&mut self, r: ObjRef) {
+        self.slots[r.index()].external -= 1;
+    }
+
+    /// The opposite of [`Heap::move_inside`]: a reference held inside is handed to the caller.
+    pub(crate) fn move_outside(&mut self, r: ObjRef) {
+        self.slots[r.index()].external += 1;
+    }
+
+    /// Records that a container's size changed by its last mutation.
+    pub(crate) fn resized(&mut self, r: ObjRef, old_size: u64) {
+        let size = self.slots[r.index()].object.sizeof();
+        if size != old_size {
+            self.live_bytes = self.live_bytes + size - old_size;
+            if self.tracing() {
+                self.record(Event::Resize { id: id_of(r), size });
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ reference counting
+
+    // ANCHOR: incref
+    /// `Py_INCREF`: the caller takes a new reference to `r`.
+    pub fn incref(&mut self, r: ObjRef) -> Result<()> {
+        self.take_ref("incref", r)?;
+        self.slots[r.index()].external += 1;
+        Ok(())
+    }
+
+    /// `Py_DECREF`: the caller drops a reference it owns. The last one frees the object.
+    pub fn decref(&mut self, r: ObjRef) -> Result<()> {
+        let slot = self.slot("decref", r)?;
+        if slot.external == 0 {
+            let refcount = slot.refcount as u64;
+            return Err(Error::NotOwned { op: "decref", object: self.describe(r), refcount });
+        }
+        self.slots[r.index()].external -= 1;
+        self.drop_ref(r)
+    }
+    // ANCHOR_END: incref
+
+    /// Counts one more reference to `r`, held by whoever is storing it.
+    pub(crate) fn take_ref(&mut self, op: &'static str, r: ObjRef) -> Result<()> {
+        let slot = self.slot_mut(op, r)?;
+        slot.refcount = match slot.refcount.checked_add(1) {
+            Some(count) => count,
+            None => return Err(Error::RefcountOverflow { object: self.describe(r) }),
+        };
+        if self.tracing() {
+            let refcount = self.slots[r.index()].refcount as u64;
+            self.record(Event::Incref { id: id_of(r), refcount });
+        }
+        Ok(())
+    }
+
+    // ANCHOR: drop_ref
+    /// Drops one counted reference to a live object; at zero the object is released.
+    pub(crate) fn drop_ref(&mut self, r: ObjRef) -> Result<()> {
+        let slot = &self.slots[r.index()];
+        if slot.refcount == 1 && slot.is_static {
+            return Err(Error::StaticObject { op: "decref", object: self.describe(r) });
+        }
+        self.slots[r.index()].refcount -= 1;
+        let refcount = self.slots[r.index()].refcount;
+        if self.tracing() {
+            self.record(Event::Decref { id: id_of(r), refcount: refcount as u64 });
+        }
+        if refcount == 0 {
+            self.release(r);
+        }
+        Ok(())
+    }
+    // ANCHOR_END: drop_ref
+
+    // ANCHOR: release
+    /// Frees an object whose count reached zero, and everything that dies with it.
+    ///
+    /// CPython's deallocators call each other recursively (a list's `tp_dealloc` drops its
+    /// items, which may run their own `tp_dealloc`…), with the "trashcan" to stop deep
+    /// structures overflowing the C stack. Here the recursion is an explicit stack of work:
+    /// the same order, any depth, no stack growth.
+    fn release(&mut self, first: ObjRef) {
+        // Reuse the work stack's allocation; a finalizer that frees objects while we are here
+        // finds it taken and gets a fresh one.
+        let mut work = std::mem::take(&mut self.work);
+        work.push(Work::Dealloc(first));
+        while let Some(item) = work.pop() {
+            match item {
+                Work::Decref(r) => {
+                    let slot = &mut self.slots[r.index()];
+                    if slot.refcount == 1 && slot.is_static {
+                        continue; // unreachable while `decref` checks ownership
+                    }
+                    slot.refcount -= 1;
+                    let refcount = slot.refcount;
+                    if self.tracing() {
+                        self.record(Event::Decref { id: id_of(r), refcount: refcount as u64 });
+                    }
+                    if refcount == 0 {
+                        work.push(Work::Dealloc(r));
+                    }
+                }
+                Work::Dealloc(r) => {
+                    if self.finalize_from_dealloc(r) {
+                        continue; // resurrected
+                    }
+                    let kind = self.slots[r.index()].object.kind();
+                    self.hooks.before_free(r, kind);
+                    let slot = &mut self.slots[r.index()];
+                    slot.state = State::Dying;
+                    let object = std::mem::replace(&mut slot.object, Object::None);
+                    // Free the object after its referents, as a recursive deallocator would;
+                    // drop the referents in the order its `tp_dealloc` does.
+                    work.push(Work::Free(r, object.sizeof()));
+                    let first_child = work.len();
+                    object.for_each_referent(|child| work.push(Work::Decref(child)));
+                    work[first_child..].reverse();
+                }
+                Work::Free(r, size) => self.free_slot(r, size),
+            }
+        }
+        self.work = work;
+    }
+    // ANCHOR_END: release
+
+    // ANCHOR: finalize
+    /// Runs `__del__` on an object whose count reached zero, as
+    /// `PyObject_CallFinalizerFromDealloc` does: with a temporary reference so that the
+    /// finalizer may use the object, at most once per object (PEP 442). Returns true if the
+    /// finalizer resurrected the object by storing a new reference to it.
+    fn finalize_from_dealloc(&mut self, r: ObjRef) -> bool {
+        let slot = &self.slots[r.index()];
+        if slot.finalized {
+            return false;
+        }
+        let Some(finalizer) = self.finalizer_of(&slot.object) else {
+            return false;
+        };
+        let slot = &mut self.slots[r.index()];
+        slot.finalized = true;
+        slot.state = State::Finalizing;
+        slot.refcount = 1;
+        if self.tracing() {
+            self.record(Event::Finalize { id: id_of(r) });
+        }
+        if let Err(error) = finalizer(self, r) {
+            self.report_unraisable(r, error);
+        }
+        let slot = &mut self.slots[r.index()];
+        slot.state = State::Live;
+        slot.refcount -= 1;
+        let resurrected = slot.refcount > 0;
+        if resurrected && self.tracing() {
+            self.record(Event::Resurrect { id: id_of(r) });
+        }
+        resurrected
+    }
+    // ANCHOR_END: finalize
+
+    /// The `__del__` of an instance's class, if it has one.
+    pub(crate) fn finalizer_of(&self, object: &Object) -> Option<Finalizer<H>> {
+        let Object::Instance(inst) = object else { return None };
+        let Object::Class(class) = &self.slots[inst.class.index()].object else { return None };
+        class.finalizer.map(|i| Rc::clone(&self.finalizers[i]))
+    }
+
+    /// Reports an exception that escaped a finalizer: kept, never raised.
+    pub fn report_unraisable(&mut self, r: ObjRef, error: Error) {
+        if self.tracing() {
+            self.record(Event::Unraisable { id: id_of(r), message: error.to_string() });
+        }
+        self.unraisable.push(Unraisable { object: self.describe(r), error });
+    }
+
+    /// Takes the exceptions reported by finalizers since the last call.
+    pub fn take_unraisable(&mut self) -> Vec<Unraisable> {
+        std::mem::take(&mut self.unraisable)
+    }
+
+    fn free_slot(&mut self, r: ObjRef, size: u64) {
+        let slot = &mut self.slots[r.index()];
+        slot.state = State::Free;
+        slot.finalized = false;
+        slot.generation = slot.generation.checked_add(1).unwrap_or(NonZeroU32::MIN);
+        self.free_slots.push(r.index() as u32);
+        self.live_objects -= 1;
+        self.live_bytes -= size;
+        if self.tracing() {
+            self.record(Event::Free { id: id_of(r), size });
+        }
+    }
+
+    // ------------------------------------------------------------------------- trace
+
+    /// Starts recording events (dropping any earlier recording).
+    pub fn start_trace(&mut self) {
+        self.trace = Some(Vec::new());
+    }
+
+    /// Stops recording and returns what was recorded.
+    pub fn stop_trace(&mut self) -> Trace {
+        Trace { events: self.trace.take().unwrap_or_default() }
+    }
+
+    /// Whether events are being recorded: check it before building an expensive event.
+    pub fn tracing(&self) -> bool {
+        self.trace.is_some()
+    }
+
+    /// Records an event, if recording; later stages record their own events through this.
+    pub fn record(&mut self, event: Event) {
+        if let Some(events) = &mut self.trace {
+            events.push(event);
+        }
+    }
+
+    // -------------------------------------------------------------------- invariants
+
+    // ANCHOR: invariants
+    /// Checks that every reference count equals the references that really exist: those
+    /// held by other objects plus those held from outside. Also checks that no object holds
+    /// a reference to a freed slot, and that the live counters add up.
+    pub fn check_invariants(&self) -> Result<()> {
+        let broken = |message: String| Err(Error::Invariant { message });
+        let mut held = vec![0u64; self.slots.len()];
+        for holder in self.objects() {
+            let mut stale = None;
+            self.slots[holder.index()].object.for_each_referent(|r| {
+                if self.slot("check", r).is_ok() {
+                    held[r.index()] += 1;
+                } else {
+                    stale = Some(r);
+                }
+            });
+            if let Some(r) = stale {
+                return broken(format!("{} holds stale handle {r}", self.describe(holder)));
+            }
+        }
+        let (mut objects, mut bytes) = (0, 0);
+        for r in self.objects() {
+            let slot = &self.slots[r.index()];
+            let deallocator = u64::from(slot.state == State::Finalizing);
+            let expected = held[r.index()] + slot.external as u64 + deallocator;
+            if slot.refcount as u64 != expected {
+                return broken(format!(
+                    "{} has refcount {} but {} references exist ({} from objects, {} outside)",
+                    self.describe(r),
+                    slot.refcount,
+                    expected,
+                    held[r.index()],
+                    slot.external
+                ));
+            }
+            if !slot.is_static {
+                objects += 1;
+                bytes += slot.object.sizeof();
+            }
+        }
+        if (objects, bytes) != (self.live_objects, self.live_bytes) {
+            return broken(format!(
+                "counters say {} objects / {} bytes, the heap holds {objects} / {bytes}",
+                self.live_objects, self.live_bytes
+            ));
+        }
+        Ok(())
+    }
+    // ANCHOR_END: invariants
+}
+
+impl Slot {
+    fn new_live(object: Object) -> Slot {
+        Slot {
+            generation: NonZeroU32::MIN,
+            state: State::Live,
+            is_static: false,
+            finalized: false,
+            refcount: 1,
+            external: 1,
+            object,
+        }
+    }
+}
+
+/// The `id()` of the object a handle names.
+pub(crate) fn id_of(r: ObjRef) -> u64 {
+    ID_BASE + r.index() as u64 * ID_STRIDE
+}

@@ -1,0 +1,301 @@
+//! The objects themselves: what each type stores, which references it holds, how big CPython
+//! 3.11 says it is.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ObjRef;
+
+/// The type of an object, without its contents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    None,
+    Bool,
+    Int,
+    Str,
+    Tuple,
+    List,
+    Dict,
+    Class,
+    Instance,
+}
+
+impl Kind {
+    /// Whether objects of this kind can hold references to other objects, and so take part in
+    /// reference cycles. This is CPython's `Py_TPFLAGS_HAVE_GC`: such objects carry a GC header
+    /// (counted by `getsizeof`) and are the only ones the cycle detector looks at.
+    pub fn is_container(self) -> bool {
+        matches!(
+            self,
+            Kind::Tuple | Kind::List | Kind::Dict | Kind::Class | Kind::Instance
+        )
+    }
+
+    /// The name Python gives the built-in type (`type(obj).__name__`).
+    pub fn builtin_name(self) -> &'static str {
+        match self {
+            Kind::None => "NoneType",
+            Kind::Bool => "bool",
+            Kind::Int => "int",
+            Kind::Str => "str",
+            Kind::Tuple => "tuple",
+            Kind::List => "list",
+            Kind::Dict => "dict",
+            Kind::Class => "type",
+            Kind::Instance => "object",
+        }
+    }
+}
+
+/// One object's contents. Every `ObjRef` stored here is a counted reference.
+#[derive(Debug)]
+pub enum Object {
+    None,
+    Bool(bool),
+    /// A machine-sized int: enough for the book's programs (Python's are unbounded).
+    Int(i64),
+    Str(Box<str>),
+    Tuple(Box<[ObjRef]>),
+    List(List),
+    Dict(Box<Dict>),
+    Class(Box<Class>),
+    Instance(Instance),
+}
+
+impl Object {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Object::None => Kind::None,
+            Object::Bool(_) => Kind::Bool,
+            Object::Int(_) => Kind::Int,
+            Object::Str(_) => Kind::Str,
+            Object::Tuple(_) => Kind::Tuple,
+            Object::List(_) => Kind::List,
+            Object::Dict(_) => Kind::Dict,
+            Object::Class(_) => Kind::Class,
+            Object::Instance(_) => Kind::Instance,
+        }
+    }
+
+    // ANCHOR: referents
+    /// Calls `visit` on every reference this object holds, in the order its deallocator drops
+    /// them. CPython's `tp_traverse` is the same walk; the cycle detector is built on it.
+    pub fn for_each_referent(&self, mut visit: impl FnMut(ObjRef)) {
+        match self {
+            Object::None | Object::Bool(_) | Object::Int(_) | Object::Str(_) => {}
+            // `list_dealloc` and `tupledealloc` drop their items from the last to the first.
+            Object::Tuple(items) => items.iter().rev().copied().for_each(visit),
+            Object::List(list) => list.items.iter().rev().copied().for_each(visit),
+            // Dicts drop keys and values first to last.
+            Object::Dict(dict) => dict.entries.iter().for_each(|&(k, v)| {
+                visit(k);
+                visit(v);
+            }),
+            // A class holds the names of its instances' shared attribute keys.
+            Object::Class(class) => class.keys.iter().copied().for_each(visit),
+            // `subtype_dealloc` clears the attributes first to last, then drops the type.
+            Object::Instance(instance) => {
+                match &instance.attrs {
+                    Attrs::Inline(values) => values.iter().flatten().copied().for_each(&mut visit),
+                    Attrs::Dict(dict) => visit(*dict),
+                }
+                visit(instance.class);
+            }
+        }
+    }
+    // ANCHOR_END: referents
+
+    /// `sys.getsizeof(obj)` on 64-bit CPython 3.11: the object's own memory, including the
+    /// 16-byte GC header of container types, excluding what it refers to.
+    pub fn sizeof(&self) -> u64 {
+        const GC_HEADER: u64 = 16;
+        match self {
+            Object::None => 16,
+            Object::Bool(_) => 28,
+            // 24 bytes of header and size, then one 4-byte "digit" per 30 bits (at least one).
+            Object::Int(v) => {
+                let bits = 64 - v.unsigned_abs().leading_zeros() as u64;
+                24 + 4 * bits.div_ceil(30).max(1)
+            }
+            // Compact strings store 1, 2 or 4 bytes per character, chosen by the widest one.
+            Object::Str(s) => {
+                let n = s.chars().count() as u64;
+                match s.chars().map(|c| c as u32).max().unwrap_or(0) {
+                    0..=0x7f => 49 + n,
+                    0x80..=0xff => 73 + n,
+                    0x100..=0xffff => 74 + 2 * n,
+                    _ => 76 + 4 * n,
+                }
+            }
+            Object::Tuple(items) => GC_HEADER + 24 + 8 * items.len() as u64,
+            Object::List(list) => GC_HEADER + 40 + 8 * list.allocated as u64,
+            Object::Dict(dict) => GC_HEADER + 48 + dict.keys_table_size(),
+            Object::Class(_) => 1688,
+            // 16 bytes of GC header + 16 of "pre-header" (dict and inline-values pointers)
+            // + 24 of object. The inline values array is a separate block getsizeof ignores.
+            Object::Instance(_) => 56,
+        }
+    }
+}
+
+/// A list: its items, and the capacity CPython would have allocated for them (which is what
+/// `getsizeof` reports, so it follows CPython's growth rule rather than `Vec`'s).
+#[derive(Debug)]
+pub struct List {
+    pub(crate) items: Vec<ObjRef>,
+    pub(crate) allocated: u32,
+}
+
+impl List {
+    /// A list built by `[a, b, c]`: exactly as many slots as items (`PyList_New(n)`).
+    pub(crate) fn with_items(items: Vec<ObjRef>) -> Self {
+        let allocated = items.len() as u32;
+        List { items, allocated }
+    }
+
+    pub fn items(&self) -> &[ObjRef] {
+        &self.items
+    }
+
+    /// Mirrors `list_resize` in `Objects/listobject.c` (3.11): grow by about 1/8 plus a
+    /// little, rounded to a multiple of 4; shrink only below half.
+    pub(crate) fn resize_for(&mut self, new_len: usize) {
+        let allocated = self.allocated as usize;
+        if allocated >= new_len && new_len >= allocated >> 1 {
+            return;
+        }
+        let mut new_allocated = (new_len + (new_len >> 3) + 6) & !3;
+        if new_len - self.items.len().min(new_len) > new_allocated - new_len {
+            new_allocated = (new_len + 3) & !3;
+        }
+        if new_len == 0 {
+            new_allocated = 0;
+        }
+        self.allocated = new_allocated as u32;
+    }
+}
+
+/// A dict: entries in insertion order, plus a model of CPython's keys table so that
+/// `getsizeof` grows in the same steps.
+#[derive(Debug, Default)]
+pub struct Dict {
+    pub(crate) entries: Vec<(ObjRef, ObjRef)>,
+    pub(crate) table: Option<KeysTable>,
+}
+
+/// The size bookkeeping of a `PyDictKeysObject` (3.11 `Objects/dictobject.c`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KeysTable {
+    log2_size: u8,
+    /// Entries that may still be appended before the table must grow.
+    usable: u32,
+    /// Whether every key is a str (16-byte entries instead of 24).
+    unicode: bool,
+}
+
+impl Dict {
+    pub fn entries(&self) -> &[(ObjRef, ObjRef)] {
+        &self.entries
+    }
+
+    /// Size of the keys table as `dict_sizeof` counts it; an empty dict has none.
+    fn keys_table_size(&self) -> u64 {
+        let Some(table) = self.table else { return 0 };
+        let size = 1u64 << table.log2_size;
+        let index_bytes = match table.log2_size {
+            0..=7 => 1,
+            8..=15 => 2,
+            16..=31 => 4,
+            _ => 8,
+        };
+        let entry_bytes = if table.unicode { 16 } else { 24 };
+        32 + size * index_bytes + usable_fraction(size) * entry_bytes
+    }
+
+    /// Bookkeeping before a new key is appended: allocate or grow the table the way
+    /// `insertdict` does (a non-str key in a str-only table forces a general table).
+    pub(crate) fn reserve_for_new_key(&mut self, key_is_str: bool) {
+        let used = self.entries.len() as u64;
+        let table = match self.table {
+            None => KeysTable::with_size(8, 0, key_is_str),
+            Some(t) if t.unicode && !key_is_str => KeysTable::for_growth(used, false),
+            Some(t) if t.usable == 0 => KeysTable::for_growth(used, t.unicode),
+            Some(t) => t,
+        };
+        self.table = Some(KeysTable {
+            usable: table.usable - 1,
+            ..table
+        });
+    }
+
+    /// After `clear()` CPython points the dict back at the shared empty keys.
+    pub(crate) fn forget_table(&mut self) {
+        self.table = None;
+    }
+}
+
+impl KeysTable {
+    fn with_size(size: u64, used: u64, unicode: bool) -> Self {
+        KeysTable {
+            log2_size: size.trailing_zeros() as u8,
+            usable: (usable_fraction(size) - used) as u32,
+            unicode,
+        }
+    }
+
+    /// `dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)))`: room for 3 × used.
+    fn for_growth(used: u64, unicode: bool) -> Self {
+        KeysTable::with_size((used * 3).next_power_of_two().max(8), used, unicode)
+    }
+}
+
+fn usable_fraction(size: u64) -> u64 {
+    (size << 1) / 3
+}
+
+/// A user-defined class. Its instances store their attributes inline, in the order of the
+/// class's shared key list (CPython 3.11's "cached keys").
+#[derive(Debug)]
+pub struct Class {
+    pub(crate) name: Box<str>,
+    /// Interned attribute names; instance slot `i` holds the value for `keys[i]`.
+    pub(crate) keys: Vec<ObjRef>,
+    /// Index into the heap's finalizer table: the class's `__del__`.
+    pub(crate) finalizer: Option<usize>,
+}
+
+impl Class {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn has_finalizer(&self) -> bool {
+        self.finalizer.is_some()
+    }
+}
+
+/// An instance of a user-defined class.
+#[derive(Debug)]
+pub struct Instance {
+    pub(crate) class: ObjRef,
+    pub(crate) attrs: Attrs,
+}
+
+/// Where an instance keeps its attributes.
+#[derive(Debug)]
+pub enum Attrs {
+    /// Values stored in the instance, indexed like the class's keys (3.11's default).
+    Inline(Box<[Option<ObjRef>]>),
+    /// A real dict object, created once `__dict__` was asked for.
+    Dict(ObjRef),
+}
+
+impl Instance {
+    pub fn class(&self) -> ObjRef {
+        self.class
+    }
+
+    pub fn attrs(&self) -> &Attrs {
+        &self.attrs
+    }
+}

@@ -1,0 +1,169 @@
+//! Chapter 1's experiments, run on the stage-1 runtime.
+//!
+//! `cargo run --example ch01_refcount` runs them all; name one or more to run only those
+//! (`cargo run --example ch01_refcount -- small-int del`).
+
+use refcount::{Heap, ObjRef, Result};
+
+/// Each experiment mirrors one of the chapter's Python programs, statement by statement.
+const EXPERIMENTS: &[(&str, fn() -> Result<()>)] = &[
+    ("small-int", small_int),
+    ("fresh-object", fresh_object),
+    ("del", del_and_finalizer),
+    ("id-reuse", id_reuse),
+    ("small-int-cache", small_int_cache),
+    ("sizes", sizes),
+];
+
+fn main() -> Result<()> {
+    let chosen: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(unknown) = chosen.iter().find(|c| EXPERIMENTS.iter().all(|(n, _)| n != c)) {
+        let names: Vec<&str> = EXPERIMENTS.iter().map(|(n, _)| *n).collect();
+        eprintln!("unknown experiment {unknown:?}; choose from {}", names.join(", "));
+        std::process::exit(2);
+    }
+    for (name, run) in EXPERIMENTS {
+        if chosen.is_empty() {
+            println!("== {name} ==");
+        }
+        if chosen.is_empty() || chosen.iter().any(|c| c == name) {
+            run()?;
+        }
+    }
+    Ok(())
+}
+
+// ANCHOR: small_int
+/// `x = 10; y = 10; del x`, printing `sys.getrefcount(10)` along the way.
+fn small_int() -> Result<()> {
+    let mut heap = Heap::new();
+    let ten = heap.new_int(10)?; // evaluate the literal 10: a new reference
+    heap.set_global("x", ten)?; // x = 10
+    heap.decref(ten)?; // the evaluation's reference is dropped
+    println!("after x = 10:  getrefcount = {}", heap.getrefcount(ten)?);
+
+    let ten_again = heap.new_int(10)?;
+    heap.set_global("y", ten_again)?; // y = 10
+    heap.decref(ten_again)?;
+    println!("after y = 10:  getrefcount = {}", heap.getrefcount(ten)?);
+    println!("x is y:        {}", heap.get_global("x")? == heap.get_global("y")?);
+
+    heap.del_global("x")?; // del x
+    println!("after del x:   getrefcount = {}", heap.getrefcount(ten)?);
+    Ok(())
+}
+// ANCHOR_END: small_int
+
+// ANCHOR: fresh_object
+/// `x = C(); y = x; del y` on an object nobody else knows about.
+fn fresh_object() -> Result<()> {
+    let mut heap = Heap::new();
+    let class = heap.new_class("C")?;
+    let obj = heap.new_instance(class)?; // C(): a new reference, held by the evaluation
+    println!("C() as a temporary: refcount = {}", heap.refcount(obj)?);
+    heap.set_global("x", obj)?; // x = C()
+    heap.decref(obj)?;
+    println!("after x = C():      getrefcount(x) = {}", heap.getrefcount(obj)?);
+    heap.set_global("y", obj)?; // y = x
+    println!("after y = x:        getrefcount(x) = {}", heap.getrefcount(obj)?);
+    heap.del_global("y")?; // del y
+    println!("after del y:        getrefcount(x) = {}", heap.getrefcount(obj)?);
+    heap.del_global("x")?; // del x: the last reference
+    println!("after del x:        alive = {}", heap.is_alive(obj));
+    Ok(())
+}
+// ANCHOR_END: fresh_object
+
+// ANCHOR: del
+/// `obj2 = obj1; del obj1; del obj2` with a class whose `__del__` prints.
+fn del_and_finalizer() -> Result<()> {
+    let mut heap = Heap::new();
+    let class = heap.new_class_with_del("MyClass", |heap, this| {
+        let name = heap.get_attr(this, "name")?;
+        println!("__del__ {}", heap.as_str(name)?);
+        Ok(())
+    })?;
+    let obj = heap.new_instance(class)?;
+    let name = heap.new_str("obj")?;
+    heap.set_attr(obj, "name", name)?;
+    heap.decref(name)?;
+    heap.set_global("obj1", obj)?; // obj1 = MyClass("obj")
+    heap.decref(obj)?;
+
+    let obj1 = heap.get_global("obj1")?;
+    heap.set_global("obj2", obj1)?; // obj2 = obj1
+    println!("del obj1");
+    heap.del_global("obj1")?; // one reference left: nothing happens
+    println!("del obj2");
+    heap.del_global("obj2")?; // the last reference: __del__ runs right here
+    println!("after");
+    Ok(())
+}
+// ANCHOR_END: del
+
+// ANCHOR: id_reuse
+/// `id(C()) == id(C())`: the first object is freed before the second is made.
+fn id_reuse() -> Result<()> {
+    let mut heap = Heap::new();
+    let class = heap.new_class("C")?;
+    let id_of_temporary = |heap: &mut Heap| -> Result<u64> {
+        let temporary = heap.new_instance(class)?;
+        let id = heap.id(temporary)?;
+        heap.decref(temporary)?; // the temporary dies when id() returns
+        Ok(id)
+    };
+    let first = id_of_temporary(&mut heap)?;
+    let second = id_of_temporary(&mut heap)?;
+    println!("id(C()) == id(C()): {}", first == second);
+
+    let a = heap.new_instance(class)?;
+    let b = heap.new_instance(class)?;
+    println!("two live objects share an id: {}", heap.id(a)? == heap.id(b)?);
+    println!("a stale handle is refused:");
+    let stale: ObjRef = {
+        let c = heap.new_instance(class)?;
+        heap.decref(c)?;
+        c
+    };
+    println!("  {}", heap.getrefcount(stale).unwrap_err());
+    Ok(())
+}
+// ANCHOR_END: id_reuse
+
+// ANCHOR: small_int_cache
+/// `int("256") is int("256")` and its neighbours at both ends of the cache.
+fn small_int_cache() -> Result<()> {
+    let mut heap = Heap::new();
+    for pair in [[256, 257], [-5, -6]] {
+        let mut line = Vec::new();
+        for value in pair {
+            let a = heap.new_int(value)?;
+            let b = heap.new_int(value)?;
+            line.push(format!("{value} is {value}: {}", a == b));
+            heap.decref(a)?;
+            heap.decref(b)?;
+        }
+        println!("{}", line.join("   "));
+    }
+    Ok(())
+}
+// ANCHOR_END: small_int_cache
+
+// ANCHOR: sizes
+/// `sys.getsizeof` of an empty list, tuple, dict, an instance and an int.
+fn sizes() -> Result<()> {
+    let mut heap = Heap::new();
+    let class = heap.new_class("C")?;
+    let objects = [
+        heap.new_list(&[])?,
+        heap.new_tuple(&[])?,
+        heap.new_dict()?,
+        heap.new_instance(class)?,
+        heap.new_int(1)?,
+    ];
+    for obj in objects {
+        println!("{:<5} {}", heap.type_name(obj)?, heap.getsizeof(obj)?);
+    }
+    Ok(())
+}
+// ANCHOR_END: sizes
