@@ -5,8 +5,10 @@
 
 use refcount::{Heap, ObjRef, Result};
 
-/// Each experiment mirrors one of the chapter's Python programs, statement by statement.
-const EXPERIMENTS: &[(&str, fn() -> Result<()>)] = &[
+/// An experiment mirrors one of the chapter's Python programs, statement by statement.
+type Experiment = fn() -> Result<()>;
+
+const EXPERIMENTS: &[(&str, Experiment)] = &[
     ("small-int", small_int),
     ("fresh-object", fresh_object),
     ("del", del_and_finalizer),
@@ -17,9 +19,15 @@ const EXPERIMENTS: &[(&str, fn() -> Result<()>)] = &[
 
 fn main() -> Result<()> {
     let chosen: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(unknown) = chosen.iter().find(|c| EXPERIMENTS.iter().all(|(n, _)| n != c)) {
+    if let Some(unknown) = chosen
+        .iter()
+        .find(|c| EXPERIMENTS.iter().all(|(n, _)| n != c))
+    {
         let names: Vec<&str> = EXPERIMENTS.iter().map(|(n, _)| *n).collect();
-        eprintln!("unknown experiment {unknown:?}; choose from {}", names.join(", "));
+        eprintln!(
+            "unknown experiment {unknown:?}; choose from {}",
+            names.join(", ")
+        );
         std::process::exit(2);
     }
     for (name, run) in EXPERIMENTS {
@@ -46,7 +54,10 @@ fn small_int() -> Result<()> {
     heap.set_global("y", ten_again)?; // y = 10
     heap.decref(ten_again)?;
     println!("after y = 10:  getrefcount = {}", heap.getrefcount(ten)?);
-    println!("x is y:        {}", heap.get_global("x")? == heap.get_global("y")?);
+    println!(
+        "x is y:        {}",
+        heap.get_global("x")? == heap.get_global("y")?
+    );
 
     heap.del_global("x")?; // del x
     println!("after del x:   getrefcount = {}", heap.getrefcount(ten)?);
@@ -63,11 +74,20 @@ fn fresh_object() -> Result<()> {
     println!("C() as a temporary: refcount = {}", heap.refcount(obj)?);
     heap.set_global("x", obj)?; // x = C()
     heap.decref(obj)?;
-    println!("after x = C():      getrefcount(x) = {}", heap.getrefcount(obj)?);
+    println!(
+        "after x = C():      getrefcount(x) = {}",
+        heap.getrefcount(obj)?
+    );
     heap.set_global("y", obj)?; // y = x
-    println!("after y = x:        getrefcount(x) = {}", heap.getrefcount(obj)?);
+    println!(
+        "after y = x:        getrefcount(x) = {}",
+        heap.getrefcount(obj)?
+    );
     heap.del_global("y")?; // del y
-    println!("after del y:        getrefcount(x) = {}", heap.getrefcount(obj)?);
+    println!(
+        "after del y:        getrefcount(x) = {}",
+        heap.getrefcount(obj)?
+    );
     heap.del_global("x")?; // del x: the last reference
     println!("after del x:        alive = {}", heap.is_alive(obj));
     Ok(())
@@ -118,7 +138,10 @@ fn id_reuse() -> Result<()> {
 
     let a = heap.new_instance(class)?;
     let b = heap.new_instance(class)?;
-    println!("two live objects share an id: {}", heap.id(a)? == heap.id(b)?);
+    println!(
+        "two live objects share an id: {}",
+        heap.id(a)? == heap.id(b)?
+    );
     println!("a stale handle is refused:");
     let stale: ObjRef = {
         let c = heap.new_instance(class)?;

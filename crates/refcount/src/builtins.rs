@@ -5,9 +5,9 @@
 use std::ops::RangeInclusive;
 use std::rc::Rc;
 
+use crate::heap::Heap;
 use crate::object::{Attrs, Class, Dict, Instance, List};
 use crate::{Error, Hooks, Kind, ObjRef, Object, Result};
-use crate::heap::Heap;
 
 /// The ints CPython 3.11 preallocates (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
 pub const SMALL_INTS: RangeInclusive<i64> = -5..=256;
@@ -155,7 +155,11 @@ impl<H: Hooks> Heap<H> {
     }
 
     pub(crate) fn wrong_type(&self, op: &'static str, expected: &'static str, r: ObjRef) -> Error {
-        Error::WrongType { op, expected, object: self.describe(r) }
+        Error::WrongType {
+            op,
+            expected,
+            object: self.describe(r),
+        }
     }
 
     // ---------------------------------------------------------------------- lists
@@ -182,7 +186,11 @@ impl<H: Hooks> Heap<H> {
     pub fn list_get(&self, list: ObjRef, index: usize) -> Result<ObjRef> {
         let items = &self.list("list_get", list)?.items;
         let len = items.len();
-        items.get(index).copied().ok_or(Error::IndexError { op: "list_get", index, len })
+        items.get(index).copied().ok_or(Error::IndexError {
+            op: "list_get",
+            index,
+            len,
+        })
     }
 
     /// `list.append(item)`.
@@ -201,7 +209,11 @@ impl<H: Hooks> Heap<H> {
     pub fn list_set(&mut self, list: ObjRef, index: usize, item: ObjRef) -> Result<()> {
         let len = self.list("list_set", list)?.items.len();
         if index >= len {
-            return Err(Error::IndexError { op: "list_set", index, len });
+            return Err(Error::IndexError {
+                op: "list_set",
+                index,
+                len,
+            });
         }
         self.take_ref("list_set", item)?;
         let old = std::mem::replace(&mut self.list_mut(list).items[index], item);
@@ -213,7 +225,11 @@ impl<H: Hooks> Heap<H> {
         let old_size = self.get(list)?.sizeof();
         let len = self.list("list_pop", list)?.items.len();
         if len == 0 {
-            return Err(Error::IndexError { op: "list_pop", index: 0, len });
+            return Err(Error::IndexError {
+                op: "list_pop",
+                index: 0,
+                len,
+            });
         }
         let list_data = self.list_mut(list);
         list_data.resize_for(len - 1);
@@ -295,7 +311,9 @@ impl<H: Hooks> Heap<H> {
     /// `del dict[key]`.
     pub fn dict_del(&mut self, dict: ObjRef, key: ObjRef) -> Result<()> {
         let Some(i) = self.dict_find("dict_del", dict, key)? else {
-            return Err(Error::KeyError { key: self.repr(key)? });
+            return Err(Error::KeyError {
+                key: self.repr(key)?,
+            });
         };
         let (old_key, old_value) = self.dict_mut(dict).entries.remove(i);
         self.drop_ref(old_key)?;
@@ -307,7 +325,9 @@ impl<H: Hooks> Heap<H> {
         while let Some(r) = pending.pop() {
             match &self.slot(op, r)?.object {
                 Object::List(_) | Object::Dict(_) => {
-                    return Err(Error::Unhashable { type_name: self.type_name(r)? });
+                    return Err(Error::Unhashable {
+                        type_name: self.type_name(r)?,
+                    });
                 }
                 Object::Tuple(items) => pending.extend(items.iter()),
                 _ => {}
@@ -353,6 +373,7 @@ impl<H: Hooks> Heap<H> {
     /// `name = value` at module level: the namespace takes a reference to `value` and drops
     /// the one it held for the name's previous value, if any.
     pub fn set_global(&mut self, name: &str, value: ObjRef) -> Result<()> {
+        self.slot("set_global", value)?;
         let key = self.intern(name)?;
         let result = self.dict_set(self.globals, key, value);
         self.decref(key)?;
@@ -361,14 +382,18 @@ impl<H: Hooks> Heap<H> {
 
     /// The object `name` is bound to, borrowed.
     pub fn get_global(&self, name: &str) -> Result<ObjRef> {
-        let missing = || Error::NameError { name: name.to_string() };
+        let missing = || Error::NameError {
+            name: name.to_string(),
+        };
         let &key = self.interned.get(name).ok_or_else(missing)?;
         self.dict_get(self.globals, key)?.ok_or_else(missing)
     }
 
     /// `del name`: unbinds the name, dropping the namespace's reference.
     pub fn del_global(&mut self, name: &str) -> Result<()> {
-        let missing = || Error::NameError { name: name.to_string() };
+        let missing = || Error::NameError {
+            name: name.to_string(),
+        };
         let &key = self.interned.get(name).ok_or_else(missing)?;
         match self.dict_find("del_global", self.globals, key)? {
             Some(_) => self.dict_del(self.globals, key),
@@ -407,7 +432,11 @@ impl<H: Hooks> Heap<H> {
         let class = self.instance("set_attr", obj)?.class;
         self.slot("set_attr", value)?;
         let key = self.intern(name)?;
-        let position = self.class_ref("set_attr", class)?.keys.iter().position(|&k| k == key);
+        let position = self
+            .class_ref("set_attr", class)?
+            .keys
+            .iter()
+            .position(|&k| k == key);
         let position = match position {
             Some(i) => Some(i),
             None if self.class_ref("set_attr", class)?.keys.len() < SHARED_KEYS_MAX => {
@@ -449,13 +478,18 @@ impl<H: Hooks> Heap<H> {
     /// `obj.name`, borrowed.
     pub fn get_attr(&self, obj: ObjRef, name: &str) -> Result<ObjRef> {
         let inst = self.instance("get_attr", obj)?;
-        let missing = || Error::AttributeError { object: self.describe(obj), name: name.into() };
+        let missing = || Error::AttributeError {
+            object: self.describe(obj),
+            name: name.into(),
+        };
         let &key = self.interned.get(name).ok_or_else(missing)?;
         match &inst.attrs {
             Attrs::Inline(values) => {
                 let keys = &self.class_ref("get_attr", inst.class)?.keys;
                 let position = keys.iter().position(|&k| k == key);
-                position.and_then(|i| values.get(i).copied().flatten()).ok_or_else(missing)
+                position
+                    .and_then(|i| values.get(i).copied().flatten())
+                    .ok_or_else(missing)
             }
             Attrs::Dict(dict) => self.dict_get(*dict, key)?.ok_or_else(missing),
         }
@@ -486,7 +520,9 @@ impl<H: Hooks> Heap<H> {
     pub fn instance_dict(&mut self, obj: ObjRef) -> Result<ObjRef> {
         let inst = self.instance("instance_dict", obj)?;
         let Attrs::Inline(values) = &inst.attrs else {
-            let Attrs::Dict(dict) = inst.attrs else { unreachable!() };
+            let Attrs::Dict(dict) = inst.attrs else {
+                unreachable!()
+            };
             return Ok(dict);
         };
         let keys = self.class_ref("instance_dict", inst.class)?.keys.clone();
@@ -559,15 +595,31 @@ impl<H: Hooks> Heap<H> {
         }
         let object = &self.slot("repr", r)?.object;
         let (open, close, items): (&str, &str, Vec<ObjRef>) = match object {
-            Object::None => return Ok(out.push_str("None")),
-            Object::Bool(b) => return Ok(out.push_str(if *b { "True" } else { "False" })),
-            Object::Int(v) => return Ok(out.push_str(&v.to_string())),
-            Object::Str(s) => return Ok(out.push_str(&format!("'{}'", s.escape_default()))),
-            Object::Class(_) | Object::Instance(_) => return Ok(out.push_str(&self.describe(r))),
             Object::Tuple(items) => ("(", ")", items.to_vec()),
             Object::List(list) => ("[", "]", list.items.clone()),
-            Object::Dict(dict) => ("{", "}", dict.entries.iter().flat_map(|&(k, v)| [k, v]).collect()),
+            Object::Dict(dict) => {
+                let items = dict.entries.iter().flat_map(|&(k, v)| [k, v]).collect();
+                ("{", "}", items)
+            }
+            Object::None => ("None", "", Vec::new()),
+            Object::Bool(b) => (if *b { "True" } else { "False" }, "", Vec::new()),
+            Object::Int(v) => {
+                out.push_str(&v.to_string());
+                return Ok(());
+            }
+            Object::Str(s) => {
+                out.push_str(&format!("'{}'", s.escape_default()));
+                return Ok(());
+            }
+            Object::Class(_) | Object::Instance(_) => {
+                out.push_str(&self.describe(r));
+                return Ok(());
+            }
         };
+        if !object.kind().is_container() {
+            out.push_str(open);
+            return Ok(());
+        }
         if active.contains(&r) {
             out.push_str(&format!("{open}...{close}"));
             return Ok(());

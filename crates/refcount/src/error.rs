@@ -16,11 +16,19 @@ pub enum Error {
     Deallocating { op: &'static str, object: String },
     /// A `decref` with no outside reference left to drop: every reference to the object is
     /// held by other objects, so dropping one more would leave them pointing at freed memory.
-    NotOwned { op: &'static str, object: String, refcount: u64 },
+    NotOwned {
+        op: &'static str,
+        object: String,
+        refcount: u64,
+    },
     /// A statically allocated object (None, True, False, a cached small int) would be freed.
     StaticObject { op: &'static str, object: String },
     /// The operation does not apply to this type of object.
-    WrongType { op: &'static str, expected: &'static str, object: String },
+    WrongType {
+        op: &'static str,
+        expected: &'static str,
+        object: String,
+    },
     /// Python's `NameError`.
     NameError { name: String },
     /// Python's `AttributeError`.
@@ -28,7 +36,11 @@ pub enum Error {
     /// Python's `KeyError`.
     KeyError { key: String },
     /// Python's `IndexError`.
-    IndexError { op: &'static str, index: usize, len: usize },
+    IndexError {
+        op: &'static str,
+        index: usize,
+        len: usize,
+    },
     /// Python's `TypeError: unhashable type`.
     Unhashable { type_name: String },
     /// A reference count would overflow its counter.
@@ -51,7 +63,11 @@ impl fmt::Display for Error {
             Error::Deallocating { op, object } => {
                 write!(f, "{op}: {object} is being deallocated")
             }
-            Error::NotOwned { op, object, refcount } => write!(
+            Error::NotOwned {
+                op,
+                object,
+                refcount,
+            } => write!(
                 f,
                 "{op}: {object} has refcount {refcount}, all held by other objects; \
                  dropping a reference you do not own would leave them dangling"
@@ -60,7 +76,11 @@ impl fmt::Display for Error {
                 f,
                 "{op}: {object} is statically allocated and can never be freed"
             ),
-            Error::WrongType { op, expected, object } => {
+            Error::WrongType {
+                op,
+                expected,
+                object,
+            } => {
                 write!(f, "{op}: expected {expected}, got {object}")
             }
             Error::NameError { name } => write!(f, "NameError: name '{name}' is not defined"),
@@ -79,7 +99,10 @@ impl fmt::Display for Error {
                 write!(f, "the reference count of {object} would overflow")
             }
             Error::Recursion { op } => {
-                write!(f, "RecursionError: maximum recursion depth exceeded in {op}")
+                write!(
+                    f,
+                    "RecursionError: maximum recursion depth exceeded in {op}"
+                )
             }
             Error::Raised { message } => write!(f, "{message}"),
             Error::Invariant { message } => write!(f, "heap invariant broken: {message}"),

@@ -68,7 +68,11 @@ pub struct Unraisable {
 
 impl std::fmt::Display for Unraisable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Exception ignored in __del__ of {}: {}", self.object, self.error)
+        write!(
+            f,
+            "Exception ignored in __del__ of {}: {}",
+            self.object, self.error
+        )
     }
 }
 
@@ -149,7 +153,10 @@ impl<H: Hooks> Heap<H> {
         match self.slots.get(r.index()) {
             Some(slot) if slot.generation == r.tag() && slot.state != State::Free => {
                 if slot.state == State::Dying {
-                    Err(Error::Deallocating { op, object: self.describe(r) })
+                    Err(Error::Deallocating {
+                        op,
+                        object: self.describe(r),
+                    })
                 } else {
                     Ok(slot)
                 }
@@ -175,10 +182,11 @@ impl<H: Hooks> Heap<H> {
 
     /// Every live object, in slot order.
     pub fn objects(&self) -> impl Iterator<Item = ObjRef> + '_ {
-        self.slots.iter().enumerate().filter_map(|(i, slot)| {
-            matches!(slot.state, State::Live | State::Finalizing)
-                .then(|| ObjRef::new(i as u32, slot.generation))
-        })
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, slot)| matches!(slot.state, State::Live | State::Finalizing))
+            .map(|(i, slot)| ObjRef::new(i as u32, slot.generation))
     }
 
     /// The number of slots in the arena (live or not): the length later stages give their
@@ -244,7 +252,10 @@ impl<H: Hooks> Heap<H> {
     /// How CPython's `repr` would show the object in an error message:
     /// `<list object at 0x7f0000001040>`, `<__main__.Node object at …>`, `<class '__main__.Node'>`.
     pub fn describe(&self, r: ObjRef) -> String {
-        let Some(slot) = self.slots.get(r.index()).filter(|s| s.generation == r.tag())
+        let Some(slot) = self
+            .slots
+            .get(r.index())
+            .filter(|s| s.generation == r.tag())
         else {
             return format!("<freed object {r}>");
         };
@@ -256,7 +267,11 @@ impl<H: Hooks> Heap<H> {
                 id_of(r)
             ),
             _ if slot.state == State::Dying => format!("<dying object at {:#x}>", id_of(r)),
-            object => format!("<{} object at {:#x}>", object.kind().builtin_name(), id_of(r)),
+            object => format!(
+                "<{} object at {:#x}>",
+                object.kind().builtin_name(),
+                id_of(r)
+            ),
         }
     }
 
@@ -274,7 +289,9 @@ impl<H: Hooks> Heap<H> {
     // ANCHOR: traverse
     /// Calls `visit` on every reference `r` holds: CPython's `tp_traverse`.
     pub fn visit_referents(&self, r: ObjRef, visit: impl FnMut(ObjRef)) -> Result<()> {
-        self.slot("visit_referents", r)?.object.for_each_referent(visit);
+        self.slot("visit_referents", r)?
+            .object
+            .for_each_referent(visit);
         Ok(())
     }
     // ANCHOR_END: traverse
@@ -297,7 +314,10 @@ impl<H: Hooks> Heap<H> {
         let r = match self.free_slots.pop() {
             Some(index) => {
                 let slot = &mut self.slots[index as usize];
-                *slot = Slot { generation: slot.generation, ..Slot::new_live(object) };
+                *slot = Slot {
+                    generation: slot.generation,
+                    ..Slot::new_live(object)
+                };
                 ObjRef::new(index, slot.generation)
             }
             None => {
@@ -309,7 +329,11 @@ impl<H: Hooks> Heap<H> {
         self.live_bytes += size;
         if self.tracing() {
             let type_name = self.type_name_of(&self.slots[r.index()].object);
-            self.record(Event::Alloc { id: id_of(r), type_name, size });
+            self.record(Event::Alloc {
+                id: id_of(r),
+                type_name,
+                size,
+            });
         }
         self.hooks.on_alloc(r, kind);
         r
@@ -365,7 +389,17 @@ impl<H: Hooks> Heap<H> {
         let slot = self.slot("decref", r)?;
         if slot.external == 0 {
             let refcount = slot.refcount as u64;
-            return Err(Error::NotOwned { op: "decref", object: self.describe(r), refcount });
+            return Err(Error::NotOwned {
+                op: "decref",
+                object: self.describe(r),
+                refcount,
+            });
+        }
+        if slot.refcount == 1 && slot.is_static {
+            return Err(Error::StaticObject {
+                op: "decref",
+                object: self.describe(r),
+            });
         }
         self.slots[r.index()].external -= 1;
         self.drop_ref(r)
@@ -377,11 +411,18 @@ impl<H: Hooks> Heap<H> {
         let slot = self.slot_mut(op, r)?;
         slot.refcount = match slot.refcount.checked_add(1) {
             Some(count) => count,
-            None => return Err(Error::RefcountOverflow { object: self.describe(r) }),
+            None => {
+                return Err(Error::RefcountOverflow {
+                    object: self.describe(r),
+                });
+            }
         };
         if self.tracing() {
             let refcount = self.slots[r.index()].refcount as u64;
-            self.record(Event::Incref { id: id_of(r), refcount });
+            self.record(Event::Incref {
+                id: id_of(r),
+                refcount,
+            });
         }
         Ok(())
     }
@@ -391,12 +432,18 @@ impl<H: Hooks> Heap<H> {
     pub(crate) fn drop_ref(&mut self, r: ObjRef) -> Result<()> {
         let slot = &self.slots[r.index()];
         if slot.refcount == 1 && slot.is_static {
-            return Err(Error::StaticObject { op: "decref", object: self.describe(r) });
+            return Err(Error::StaticObject {
+                op: "decref",
+                object: self.describe(r),
+            });
         }
         self.slots[r.index()].refcount -= 1;
         let refcount = self.slots[r.index()].refcount;
         if self.tracing() {
-            self.record(Event::Decref { id: id_of(r), refcount: refcount as u64 });
+            self.record(Event::Decref {
+                id: id_of(r),
+                refcount: refcount as u64,
+            });
         }
         if refcount == 0 {
             self.release(r);
@@ -427,7 +474,10 @@ impl<H: Hooks> Heap<H> {
                     slot.refcount -= 1;
                     let refcount = slot.refcount;
                     if self.tracing() {
-                        self.record(Event::Decref { id: id_of(r), refcount: refcount as u64 });
+                        self.record(Event::Decref {
+                            id: id_of(r),
+                            refcount: refcount as u64,
+                        });
                     }
                     if refcount == 0 {
                         work.push(Work::Dealloc(r));
@@ -492,17 +542,27 @@ impl<H: Hooks> Heap<H> {
 
     /// The `__del__` of an instance's class, if it has one.
     pub(crate) fn finalizer_of(&self, object: &Object) -> Option<Finalizer<H>> {
-        let Object::Instance(inst) = object else { return None };
-        let Object::Class(class) = &self.slots[inst.class.index()].object else { return None };
+        let Object::Instance(inst) = object else {
+            return None;
+        };
+        let Object::Class(class) = &self.slots[inst.class.index()].object else {
+            return None;
+        };
         class.finalizer.map(|i| Rc::clone(&self.finalizers[i]))
     }
 
     /// Reports an exception that escaped a finalizer: kept, never raised.
     pub fn report_unraisable(&mut self, r: ObjRef, error: Error) {
         if self.tracing() {
-            self.record(Event::Unraisable { id: id_of(r), message: error.to_string() });
+            self.record(Event::Unraisable {
+                id: id_of(r),
+                message: error.to_string(),
+            });
         }
-        self.unraisable.push(Unraisable { object: self.describe(r), error });
+        self.unraisable.push(Unraisable {
+            object: self.describe(r),
+            error,
+        });
     }
 
     /// Takes the exceptions reported by finalizers since the last call.
@@ -532,7 +592,9 @@ impl<H: Hooks> Heap<H> {
 
     /// Stops recording and returns what was recorded.
     pub fn stop_trace(&mut self) -> Trace {
-        Trace { events: self.trace.take().unwrap_or_default() }
+        Trace {
+            events: self.trace.take().unwrap_or_default(),
+        }
     }
 
     /// Whether events are being recorded: check it before building an expensive event.
@@ -617,4 +679,44 @@ impl Slot {
 /// The `id()` of the object a handle names.
 pub(crate) fn id_of(r: ObjRef) -> u64 {
     ID_BASE + r.index() as u64 * ID_STRIDE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_invariant_check_catches_a_wrong_count() -> Result<()> {
+        let mut heap = Heap::new();
+        let list = heap.new_list(&[])?;
+        heap.check_invariants()?;
+        heap.slots[list.index()].refcount += 1; // a forgotten decref
+        let error = heap.check_invariants().unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("has refcount 2 but 1 references exist"),
+            "{error}"
+        );
+        heap.slots[list.index()].refcount -= 1;
+        heap.live_bytes += 8; // a size change not accounted for
+        assert!(heap.check_invariants().is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn the_invariant_check_catches_a_dangling_reference() -> Result<()> {
+        let mut heap = Heap::new();
+        let item = heap.new_list(&[])?;
+        let holder = heap.new_list(&[item])?;
+        heap.slots[item.index()].external = 0; // pretend the caller's reference was never taken
+        heap.slots[item.index()].refcount = 1;
+        heap.check_invariants()?;
+        heap.free_slot(item, 56); // and the item freed behind the holder's back
+        heap.slots[item.index()].object = Object::None;
+        let error = heap.check_invariants().unwrap_err();
+        assert!(error.to_string().contains("holds stale handle"), "{error}");
+        let _ = holder;
+        Ok(())
+    }
 }

@@ -12,7 +12,11 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
     /// A new object, with its `getsizeof` in bytes.
-    Alloc { id: u64, type_name: String, size: u64 },
+    Alloc {
+        id: u64,
+        type_name: String,
+        size: u64,
+    },
     /// A container's `getsizeof` changed (a list or dict grew or shrank).
     Resize { id: u64, size: u64 },
     /// A reference was taken; `refcount` is the new count.
@@ -29,7 +33,10 @@ pub enum Event {
     Unraisable { id: u64, message: String },
     /// An event of a later stage of the runtime (a collection starting, a phase ending…):
     /// a name and named numbers, so that stage 1 needs no knowledge of what comes later.
-    Stage { name: String, values: BTreeMap<String, i64> },
+    Stage {
+        name: String,
+        values: BTreeMap<String, i64>,
+    },
 }
 
 /// A recording of events, in the order they happened.
