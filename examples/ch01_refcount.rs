@@ -15,6 +15,7 @@ const EXPERIMENTS: &[(&str, Experiment)] = &[
     ("id-reuse", id_reuse),
     ("small-int-cache", small_int_cache),
     ("sizes", sizes),
+    ("dealloc-order", dealloc_order),
 ];
 
 fn main() -> Result<()> {
@@ -42,25 +43,23 @@ fn main() -> Result<()> {
 }
 
 // ANCHOR: small_int
-/// `x = 10; y = 10; del x`, printing `sys.getrefcount(10)` along the way.
+/// `x = 10; y = 10; del x`, printing `sys.getrefcount` along the way.
 fn small_int() -> Result<()> {
     let mut heap = Heap::new();
     let ten = heap.new_int(10)?; // evaluate the literal 10: a new reference
     heap.set_global("x", ten)?; // x = 10
     heap.decref(ten)?; // the evaluation's reference is dropped
-    println!("after x = 10:  getrefcount = {}", heap.getrefcount(ten)?);
+    println!("after x = 10:  {}", heap.getrefcount(ten)?);
 
     let ten_again = heap.new_int(10)?;
     heap.set_global("y", ten_again)?; // y = 10
     heap.decref(ten_again)?;
-    println!("after y = 10:  getrefcount = {}", heap.getrefcount(ten)?);
-    println!(
-        "x is y:        {}",
-        heap.get_global("x")? == heap.get_global("y")?
-    );
+    println!("after y = 10:  {}", heap.getrefcount(ten)?);
+    let (x, y) = (heap.get_global("x")?, heap.get_global("y")?);
+    println!("x is y:        {}", x == y);
 
     heap.del_global("x")?; // del x
-    println!("after del x:   getrefcount = {}", heap.getrefcount(ten)?);
+    println!("after del x:   {}", heap.getrefcount(ten)?);
     Ok(())
 }
 // ANCHOR_END: small_int
@@ -70,26 +69,18 @@ fn small_int() -> Result<()> {
 fn fresh_object() -> Result<()> {
     let mut heap = Heap::new();
     let class = heap.new_class("C")?;
-    let obj = heap.new_instance(class)?; // C(): a new reference, held by the evaluation
-    println!("C() as a temporary: refcount = {}", heap.refcount(obj)?);
+    let obj = heap.new_instance(class)?; // C(): one reference, held by the evaluation
+    // sys.getrefcount(C()) passes that very reference as the argument: no extra one.
+    println!("C() as a temporary: {}", heap.refcount(obj)?);
     heap.set_global("x", obj)?; // x = C()
     heap.decref(obj)?;
-    println!(
-        "after x = C():      getrefcount(x) = {}",
-        heap.getrefcount(obj)?
-    );
+    println!("after x = C():      {}", heap.getrefcount(obj)?);
     heap.set_global("y", obj)?; // y = x
-    println!(
-        "after y = x:        getrefcount(x) = {}",
-        heap.getrefcount(obj)?
-    );
+    println!("after y = x:        {}", heap.getrefcount(obj)?);
     heap.del_global("y")?; // del y
-    println!(
-        "after del y:        getrefcount(x) = {}",
-        heap.getrefcount(obj)?
-    );
+    println!("after del y:        {}", heap.getrefcount(obj)?);
     heap.del_global("x")?; // del x: the last reference
-    println!("after del x:        alive = {}", heap.is_alive(obj));
+    println!("after del x:        alive: {}", heap.is_alive(obj));
     Ok(())
 }
 // ANCHOR_END: fresh_object
@@ -190,3 +181,42 @@ fn sizes() -> Result<()> {
     Ok(())
 }
 // ANCHOR_END: sizes
+
+// ANCHOR: dealloc_order
+/// A list and a dict of three objects whose `__del__` prints their number, then `del`.
+fn dealloc_order() -> Result<()> {
+    let mut heap = Heap::new();
+    let class = heap.new_class_with_del("A", |heap, this| {
+        let n = heap.get_attr(this, "n")?;
+        print!("{} ", heap.as_int(n)?);
+        Ok(())
+    })?;
+    for container in ["list", "dict"] {
+        let mut three = Vec::new();
+        for n in 1..=3 {
+            let obj = heap.new_instance(class)?; // A(n)
+            let value = heap.new_int(n)?;
+            heap.set_attr(obj, "n", value)?;
+            heap.decref(value)?;
+            three.push(obj);
+        }
+        let holder = if container == "list" {
+            heap.new_list(&three)? // l = [A(1), A(2), A(3)]
+        } else {
+            let dict = heap.new_dict()?; // d = {"a": A(1), "b": A(2), "c": A(3)}
+            for (&obj, key) in three.iter().zip(["a", "b", "c"]) {
+                let key = heap.new_str(key)?;
+                heap.dict_set(dict, key, obj)?;
+                heap.decref(key)?;
+            }
+            dict
+        };
+        for obj in three {
+            heap.decref(obj)?; // the container now holds the only references
+        }
+        heap.decref(holder)?; // del l / del d
+        println!("<- {container}");
+    }
+    Ok(())
+}
+// ANCHOR_END: dealloc_order

@@ -1,0 +1,253 @@
+//! Generates every program output the book shows, or checks that none is stale.
+//!
+//! * `bookgen generate` runs each chapter example (`examples/ch*.rs`) and each Python program
+//!   of the book (`book/python/**/*.py`, with `python3`) and writes their outputs under
+//!   `book/generated/`, where the chapters `{{#include}}` them.
+//! * `bookgen check` does the same in memory and fails on any difference, on a generated file
+//!   that nothing produces any more, and on a missing one. Python outputs are checked only
+//!   when `python3` is CPython 3.11, the version the book describes; otherwise it says so.
+//!
+//! An example prints its experiments one after the other, each under a `== name ==` line;
+//! each experiment's output becomes `book/generated/<example>/<name>.txt`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Generated folders that belong to other tools and are not checked here: the benchmark
+/// plots are measurements of one machine on one day, not reproducible outputs.
+const NOT_CHECKED: &[&str] = &["bench"];
+
+fn main() -> ExitCode {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mode = std::env::args().nth(1).unwrap_or_default();
+    let result = match mode.as_str() {
+        "generate" => generate(&root),
+        "check" => check(&root),
+        _ => Err("usage: bookgen generate | bookgen check".to_string()),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("bookgen: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What the generators produce: path under `book/generated` → contents.
+struct Produced {
+    files: BTreeMap<PathBuf, String>,
+    /// Why some outputs could not be produced here (they are left as they are).
+    skipped: Vec<String>,
+    /// Path prefixes whose files were not produced because of a skip.
+    skipped_dirs: Vec<PathBuf>,
+}
+
+fn produce(root: &Path) -> Result<Produced, String> {
+    let mut produced = Produced {
+        files: BTreeMap::new(),
+        skipped: vec![],
+        skipped_dirs: vec![],
+    };
+    for example in files_with_extension(&root.join("examples"), "rs")? {
+        let name = example
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if !name.starts_with("ch") {
+            continue;
+        }
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let stdout = run(Command::new(cargo).current_dir(root).args([
+            "run",
+            "--quiet",
+            "--example",
+            &name,
+        ]))?;
+        for (experiment, output) in split_experiments(&stdout, &name)? {
+            produced.files.insert(
+                PathBuf::from(&name).join(format!("{experiment}.txt")),
+                output,
+            );
+        }
+    }
+    let python_dir = root.join("book/python");
+    match cpython_311() {
+        Ok(()) => {
+            for script in files_with_extension(&python_dir, "py")? {
+                let relative = script.strip_prefix(&python_dir).expect("below python_dir");
+                // stderr is merged: CPython reports errors in `__del__` there.
+                let command = format!("python3 -u '{}' 2>&1", script.display());
+                let output = run(Command::new("sh").current_dir(root).args(["-c", &command]))?;
+                produced.files.insert(
+                    Path::new("python").join(relative).with_extension("txt"),
+                    output,
+                );
+            }
+        }
+        Err(why) => {
+            produced
+                .skipped
+                .push(format!("CPython outputs not regenerated: {why}"));
+            produced.skipped_dirs.push(PathBuf::from("python"));
+        }
+    }
+    Ok(produced)
+}
+
+/// Splits an example's output into its experiments.
+fn split_experiments(stdout: &str, example: &str) -> Result<Vec<(String, String)>, String> {
+    let mut experiments: Vec<(String, String)> = Vec::new();
+    for line in stdout.split_inclusive('\n') {
+        let header = line
+            .trim_end()
+            .strip_prefix("== ")
+            .and_then(|l| l.strip_suffix(" =="));
+        match (header, experiments.last_mut()) {
+            (Some(name), _) => experiments.push((name.to_string(), String::new())),
+            (None, Some((_, output))) => output.push_str(line),
+            (None, None) => return Err(format!("{example}: output before the first `== name ==`")),
+        }
+    }
+    Ok(experiments)
+}
+
+fn cpython_311() -> Result<(), String> {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import sys; print(sys.implementation.name, *sys.version_info[:2])",
+        ])
+        .output()
+        .map_err(|e| format!("python3 not found ({e})"))?;
+    match String::from_utf8_lossy(&out.stdout).trim() {
+        "cpython 3 11" => Ok(()),
+        other => Err(format!("python3 is `{other}`, not CPython 3.11")),
+    }
+}
+
+fn run(command: &mut Command) -> Result<String, String> {
+    let out = command.output().map_err(|e| format!("{command:?}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{command:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("{command:?}: output is not UTF-8: {e}"))
+}
+
+fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == extension) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn generated_dir(root: &Path) -> PathBuf {
+    root.join("book/generated")
+}
+
+fn generate(root: &Path) -> Result<bool, String> {
+    let produced = produce(root)?;
+    let dir = generated_dir(root);
+    for (path, contents) in &produced.files {
+        let target = dir.join(path);
+        std::fs::create_dir_all(target.parent().expect("has a parent"))
+            .map_err(|e| e.to_string())?;
+        if std::fs::read_to_string(&target).ok().as_deref() != Some(contents.as_str()) {
+            std::fs::write(&target, contents).map_err(|e| format!("{}: {e}", target.display()))?;
+            println!(
+                "wrote {}",
+                target.strip_prefix(root).unwrap_or(&target).display()
+            );
+        }
+    }
+    for orphan in orphans(root, &produced)? {
+        std::fs::remove_file(dir.join(&orphan)).map_err(|e| e.to_string())?;
+        println!(
+            "removed book/generated/{} (nothing produces it)",
+            orphan.display()
+        );
+    }
+    for why in &produced.skipped {
+        println!("SKIP: {why}");
+    }
+    println!("{} outputs up to date", produced.files.len());
+    Ok(true)
+}
+
+fn check(root: &Path) -> Result<bool, String> {
+    let produced = produce(root)?;
+    let dir = generated_dir(root);
+    let (mut passed, mut failed) = (0, 0);
+    for (path, contents) in &produced.files {
+        let shown = format!("book/generated/{}", path.display());
+        match std::fs::read_to_string(dir.join(path)) {
+            Ok(on_disk) if on_disk == *contents => {
+                passed += 1;
+                println!("ok    {shown}");
+            }
+            Ok(on_disk) => {
+                failed += 1;
+                let line = first_difference(&on_disk, contents);
+                println!("STALE {shown}: differs from a fresh run at line {line}");
+            }
+            Err(_) => {
+                failed += 1;
+                println!("MISSING {shown}");
+            }
+        }
+    }
+    for orphan in orphans(root, &produced)? {
+        failed += 1;
+        println!(
+            "ORPHAN book/generated/{}: nothing produces it",
+            orphan.display()
+        );
+    }
+    for why in &produced.skipped {
+        println!("SKIP: {why}");
+    }
+    if failed > 0 {
+        println!("regenerate with: scripts/generate");
+    }
+    println!("{passed} passed, {failed} failed");
+    Ok(failed == 0)
+}
+
+fn first_difference(a: &str, b: &str) -> usize {
+    let mut lines = a.lines().zip(b.lines());
+    let same = lines.by_ref().take_while(|(x, y)| x == y).count();
+    same + 1
+}
+
+/// Generated files that no generator produced (and that no skip or other tool explains).
+fn orphans(root: &Path, produced: &Produced) -> Result<Vec<PathBuf>, String> {
+    let dir = generated_dir(root);
+    let mut all = files_with_extension(&dir, "txt")?;
+    all.retain(|p| !p.ends_with(".gitkeep"));
+    Ok(all
+        .into_iter()
+        .filter_map(|p| p.strip_prefix(&dir).ok().map(Path::to_path_buf))
+        .filter(|p| !produced.files.contains_key(p))
+        .filter(|p| !produced.skipped_dirs.iter().any(|d| p.starts_with(d)))
+        .filter(|p| !NOT_CHECKED.iter().any(|d| p.starts_with(d)))
+        .collect())
+}

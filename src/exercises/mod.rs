@@ -1,0 +1,3 @@
+//! Exercise checks, one module per chapter.
+
+pub mod ch01;
