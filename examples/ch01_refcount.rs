@@ -11,6 +11,7 @@ type Experiment = fn() -> Result<()>;
 const EXPERIMENTS: &[(&str, Experiment)] = &[
     ("small-int", small_int),
     ("fresh-object", fresh_object),
+    ("misuse", misuse),
     ("del", del_and_finalizer),
     ("id-reuse", id_reuse),
     ("small-int-cache", small_int_cache),
@@ -84,6 +85,25 @@ fn fresh_object() -> Result<()> {
     Ok(())
 }
 // ANCHOR_END: fresh_object
+
+// ANCHOR: misuse
+/// One `decref` too many: refused, with a message, and nothing is freed.
+fn misuse() -> Result<()> {
+    let mut heap = Heap::new();
+    let item = heap.new_list(&[])?; // our reference
+    let holder = heap.new_list(&[item])?; // holder = [item]: the list takes its own
+    heap.decref(item)?; // we drop ours; the holder's remains
+    let error = heap.decref(item).unwrap_err(); // one decref too many
+    println!("{error}");
+    println!("item alive: {}", heap.is_alive(item));
+    heap.decref(holder)?; // the list goes, and takes the item with it
+    println!(
+        "after the holder is freed: {}",
+        heap.refcount(item).unwrap_err()
+    );
+    Ok(())
+}
+// ANCHOR_END: misuse
 
 // ANCHOR: del
 /// `obj2 = obj1; del obj1; del obj2` with a class whose `__del__` prints.
