@@ -94,7 +94,7 @@ pub struct Heap<H: Hooks = NoHooks> {
     pub(crate) globals: ObjRef,
     live_objects: usize,
     live_bytes: u64,
-    trace: Option<Vec<Event>>,
+    trace: Option<Trace>,
     unraisable: Vec<Unraisable>,
     work: Vec<Work>,
     hooks: H,
@@ -369,7 +369,11 @@ impl<H: Hooks> Heap<H> {
         if size != old_size {
             self.live_bytes = self.live_bytes + size - old_size;
             if self.tracing() {
-                self.record(Event::Resize { id: id_of(r), size });
+                self.record(Event::Resize {
+                    id: id_of(r),
+                    old_size,
+                    size,
+                });
             }
         }
     }
@@ -587,14 +591,16 @@ impl<H: Hooks> Heap<H> {
 
     /// Starts recording events (dropping any earlier recording).
     pub fn start_trace(&mut self) {
-        self.trace = Some(Vec::new());
+        self.trace = Some(Trace {
+            live_objects_at_start: self.live_objects as u64,
+            live_bytes_at_start: self.live_bytes,
+            events: Vec::new(),
+        });
     }
 
-    /// Stops recording and returns what was recorded.
+    /// Stops recording and returns what was recorded (an empty trace if nothing was).
     pub fn stop_trace(&mut self) -> Trace {
-        Trace {
-            events: self.trace.take().unwrap_or_default(),
-        }
+        self.trace.take().unwrap_or_default()
     }
 
     /// Whether events are being recorded: check it before building an expensive event.
@@ -604,8 +610,8 @@ impl<H: Hooks> Heap<H> {
 
     /// Records an event, if recording; later stages record their own events through this.
     pub fn record(&mut self, event: Event) {
-        if let Some(events) = &mut self.trace {
-            events.push(event);
+        if let Some(trace) = &mut self.trace {
+            trace.events.push(event);
         }
     }
 

@@ -18,7 +18,7 @@ pub enum Event {
         size: u64,
     },
     /// A container's `getsizeof` changed (a list or dict grew or shrank).
-    Resize { id: u64, size: u64 },
+    Resize { id: u64, old_size: u64, size: u64 },
     /// A reference was taken; `refcount` is the new count.
     Incref { id: u64, refcount: u64 },
     /// A reference was dropped; `refcount` is the new count.
@@ -42,5 +42,9 @@ pub enum Event {
 /// A recording of events, in the order they happened.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Trace {
+    /// `Heap::live_objects` when recording started: the baseline the events move from.
+    pub live_objects_at_start: u64,
+    /// `Heap::live_bytes` when recording started.
+    pub live_bytes_at_start: u64,
     pub events: Vec<Event>,
 }
