@@ -3,50 +3,32 @@
 //! `cargo run --example ch01_refcount` runs them all; name one or more to run only those
 //! (`cargo run --example ch01_refcount -- small-int del`).
 
+use std::process::ExitCode;
+
+use memviz::diagram::Diagram;
+use pymem::experiments::{self, Experiment};
 use refcount::{Heap, ObjRef, Result};
 
-/// An experiment mirrors one of the chapter's Python programs, statement by statement.
-type Experiment = fn() -> Result<()>;
-
+/// Each experiment mirrors one of the chapter's Python programs, statement by statement.
 const EXPERIMENTS: &[(&str, Experiment)] = &[
     ("small-int", small_int),
     ("fresh-object", fresh_object),
     ("misuse", misuse),
     ("del", del_and_finalizer),
+    ("names-diagram", names_diagram),
     ("id-reuse", id_reuse),
     ("small-int-cache", small_int_cache),
     ("sizes", sizes),
     ("dealloc-order", dealloc_order),
 ];
 
-fn main() -> Result<()> {
-    let chosen: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(unknown) = chosen
-        .iter()
-        .find(|c| EXPERIMENTS.iter().all(|(n, _)| n != c))
-    {
-        let names: Vec<&str> = EXPERIMENTS.iter().map(|(n, _)| *n).collect();
-        eprintln!(
-            "unknown experiment {unknown:?}; choose from {}",
-            names.join(", ")
-        );
-        std::process::exit(2);
-    }
-    for (name, run) in EXPERIMENTS {
-        if chosen.is_empty() {
-            println!("== {name} ==");
-        }
-        if chosen.is_empty() || chosen.iter().any(|c| c == name) {
-            run()?;
-        }
-    }
-    Ok(())
+fn main() -> ExitCode {
+    experiments::main(EXPERIMENTS)
 }
 
 // ANCHOR: small_int
 /// `x = 10; y = 10; del x`, printing `sys.getrefcount` along the way.
-fn small_int() -> Result<()> {
-    let mut heap = Heap::new();
+fn small_int(heap: &mut Heap) -> Result<()> {
     let ten = heap.new_int(10)?; // evaluate the literal 10: a new reference
     heap.set_global("x", ten)?; // x = 10
     heap.decref(ten)?; // the evaluation's reference is dropped
@@ -67,8 +49,7 @@ fn small_int() -> Result<()> {
 
 // ANCHOR: fresh_object
 /// `x = C(); y = x; del y` on an object nobody else knows about.
-fn fresh_object() -> Result<()> {
-    let mut heap = Heap::new();
+fn fresh_object(heap: &mut Heap) -> Result<()> {
     let class = heap.new_class("C")?;
     let obj = heap.new_instance(class)?; // C(): one reference, held by the evaluation
     // sys.getrefcount(C()) passes that very reference as the argument: no extra one.
@@ -88,8 +69,7 @@ fn fresh_object() -> Result<()> {
 
 // ANCHOR: misuse
 /// One `decref` too many: refused, with a message, and nothing is freed.
-fn misuse() -> Result<()> {
-    let mut heap = Heap::new();
+fn misuse(heap: &mut Heap) -> Result<()> {
     let item = heap.new_list(&[])?; // our reference
     let holder = heap.new_list(&[item])?; // holder = [item]: the list takes its own
     heap.decref(item)?; // we drop ours; the holder's remains
@@ -107,8 +87,7 @@ fn misuse() -> Result<()> {
 
 // ANCHOR: del
 /// `obj2 = obj1; del obj1; del obj2` with a class whose `__del__` prints.
-fn del_and_finalizer() -> Result<()> {
-    let mut heap = Heap::new();
+fn del_and_finalizer(heap: &mut Heap) -> Result<()> {
     let class = heap.new_class_with_del("MyClass", |heap, this| {
         let name = heap.get_attr(this, "name")?;
         println!("__del__ {}", heap.as_str(name)?);
@@ -132,10 +111,31 @@ fn del_and_finalizer() -> Result<()> {
 }
 // ANCHOR_END: del
 
+// ANCHOR: names_diagram
+/// The heap after `x = 10; y = 10; obj1 = MyClass("obj"); obj2 = obj1`, drawn by memviz.
+fn names_diagram(heap: &mut Heap) -> Result<()> {
+    let ten = heap.new_int(10)?;
+    heap.set_global("x", ten)?; // x = 10
+    heap.set_global("y", ten)?; // y = 10
+    heap.decref(ten)?;
+    let class = heap.new_class("MyClass")?;
+    heap.set_global("MyClass", class)?; // class MyClass: ...
+    heap.decref(class)?;
+    let obj = heap.new_instance(class)?;
+    let name = heap.new_str("obj")?;
+    heap.set_attr(obj, "name", name)?; // self.name = name
+    heap.decref(name)?;
+    heap.set_global("obj1", obj)?; // obj1 = MyClass("obj")
+    heap.set_global("obj2", obj)?; // obj2 = obj1
+    heap.decref(obj)?;
+    print!("{}", Diagram::new().render(heap)?);
+    Ok(())
+}
+// ANCHOR_END: names_diagram
+
 // ANCHOR: id_reuse
 /// `id(C()) == id(C())`: the first object is freed before the second is made.
-fn id_reuse() -> Result<()> {
-    let mut heap = Heap::new();
+fn id_reuse(heap: &mut Heap) -> Result<()> {
     let class = heap.new_class("C")?;
     let id_of_temporary = |heap: &mut Heap| -> Result<u64> {
         let temporary = heap.new_instance(class)?;
@@ -143,8 +143,8 @@ fn id_reuse() -> Result<()> {
         heap.decref(temporary)?; // the temporary dies when id() returns
         Ok(id)
     };
-    let first = id_of_temporary(&mut heap)?;
-    let second = id_of_temporary(&mut heap)?;
+    let first = id_of_temporary(heap)?;
+    let second = id_of_temporary(heap)?;
     println!("id(C()) == id(C()): {}", first == second);
 
     let a = heap.new_instance(class)?;
@@ -166,8 +166,7 @@ fn id_reuse() -> Result<()> {
 
 // ANCHOR: small_int_cache
 /// `int("256") is int("256")` and its neighbours at both ends of the cache.
-fn small_int_cache() -> Result<()> {
-    let mut heap = Heap::new();
+fn small_int_cache(heap: &mut Heap) -> Result<()> {
     for pair in [[256, 257], [-5, -6]] {
         let mut line = Vec::new();
         for value in pair {
@@ -185,8 +184,7 @@ fn small_int_cache() -> Result<()> {
 
 // ANCHOR: sizes
 /// `sys.getsizeof` of an empty list, tuple, dict, an instance and an int.
-fn sizes() -> Result<()> {
-    let mut heap = Heap::new();
+fn sizes(heap: &mut Heap) -> Result<()> {
     let class = heap.new_class("C")?;
     let objects = [
         heap.new_list(&[])?,
@@ -204,8 +202,7 @@ fn sizes() -> Result<()> {
 
 // ANCHOR: dealloc_order
 /// A list and a dict of three objects whose `__del__` prints their number, then `del`.
-fn dealloc_order() -> Result<()> {
-    let mut heap = Heap::new();
+fn dealloc_order(heap: &mut Heap) -> Result<()> {
     let class = heap.new_class_with_del("A", |heap, this| {
         let n = heap.get_attr(this, "n")?;
         print!("{} ", heap.as_int(n)?);

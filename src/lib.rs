@@ -1,4 +1,5 @@
-//! The book's companion crate: the checks that grade the chapters' exercises.
+//! The book's companion crate: the checks that grade the chapters' exercises, and the
+//! command line the chapter examples share.
 //!
 //! Each exercise asks for a function; its check takes that function, runs it on heaps built
 //! for the purpose and panics with a message saying what is wrong. Write your answer in a
@@ -6,3 +7,4 @@
 #![forbid(unsafe_code)]
 
 pub mod exercises;
+pub mod experiments;

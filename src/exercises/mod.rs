@@ -1,3 +1,4 @@
 //! Exercise checks, one module per chapter.
 
 pub mod ch01;
+pub mod watching;

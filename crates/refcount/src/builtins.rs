@@ -608,7 +608,7 @@ impl<H: Hooks> Heap<H> {
                 return Ok(());
             }
             Object::Str(s) => {
-                out.push_str(&format!("'{}'", s.escape_default()));
+                out.push_str(&str_repr(s));
                 return Ok(());
             }
             Object::Class(_) | Object::Instance(_) => {
@@ -640,4 +640,33 @@ impl<H: Hooks> Heap<H> {
         active.pop();
         Ok(())
     }
+}
+
+/// Python's `repr` of a str: single quotes unless the text has a single quote and no double
+/// one; backslashes, the chosen quote and control characters escaped.
+fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
 }

@@ -31,6 +31,7 @@
 
 mod builtins;
 mod error;
+mod gc_support;
 mod handle;
 mod heap;
 mod hooks;

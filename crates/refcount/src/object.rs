@@ -269,6 +269,11 @@ impl Class {
         &self.name
     }
 
+    /// The shared attribute names, in the order instances store their values.
+    pub fn keys(&self) -> &[ObjRef] {
+        &self.keys
+    }
+
     pub fn has_finalizer(&self) -> bool {
         self.finalizer.is_some()
     }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+// ANCHOR: event
 /// One thing the heap did. Objects are named by their `id()`, which is what a reader sees.
 ///
 /// Serialised with serde as one JSON object per event, tagged by `"event"`, e.g.

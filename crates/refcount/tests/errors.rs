@@ -151,7 +151,9 @@ fn repr_handles_cycles_and_refuses_deep_recursion() -> Result<()> {
     let s = heap.new_str("a'b")?;
     let pair = heap.new_tuple(&[one, s])?;
     let single = heap.new_tuple(&[one])?;
-    assert_eq!(heap.repr(pair)?, r"(1, 'a\'b')");
+    assert_eq!(heap.repr(pair)?, r#"(1, "a'b")"#); // as Python quotes it
+    let both = heap.new_str("it's \"quoted\"\n")?;
+    assert_eq!(heap.repr(both)?, r#"'it\'s "quoted"\n'"#);
     assert_eq!(heap.repr(single)?, "(1,)");
     let mut nested = heap.none()?;
     for _ in 0..5000 {

@@ -1,6 +1,6 @@
 //! Generates every program output the book shows, or checks that none is stale.
 //!
-//! * `bookgen generate` runs each chapter example (`examples/ch*.rs`) and each Python program
+//! * `bookgen generate` runs each chapter example (listed in `EXAMPLES`) and each Python program
 //!   of the book (`book/python/**/*.py`, with `python3`) and writes their outputs under
 //!   `book/generated/`, where the chapters `{{#include}}` them.
 //! * `bookgen check` does the same in memory and fails on any difference, on a generated file
@@ -8,11 +8,20 @@
 //!   when `python3` is CPython 3.11, the version the book describes; otherwise it says so.
 //!
 //! An example prints its experiments one after the other, each under a `== name ==` line;
-//! each experiment's output becomes `book/generated/<example>/<name>.txt`.
+//! each experiment's output becomes `book/generated/<example>/<name>.txt`. The example also
+//! records every experiment's trace (`--trace`), and the plots listed in `plots.rs` are drawn
+//! from those traces into `book/generated/<example>/*.svg`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+
+use memviz::tracefile;
+
+mod plots;
+
+/// The examples whose outputs and traces the book shows.
+const EXAMPLES: &[&str] = &["ch01_refcount", "watching_memory"];
 
 /// Generated folders that belong to other tools and are not checked here: the benchmark
 /// plots are measurements of one machine on one day, not reproducible outputs.
@@ -51,27 +60,31 @@ fn produce(root: &Path) -> Result<Produced, String> {
         skipped: vec![],
         skipped_dirs: vec![],
     };
-    for example in files_with_extension(&root.join("examples"), "rs")? {
-        let name = example
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        if !name.starts_with("ch") {
-            continue;
-        }
+    for &name in EXAMPLES {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let trace_path = root.join("target/bookgen").join(format!("{name}.json"));
+        std::fs::create_dir_all(trace_path.parent().expect("has one"))
+            .map_err(|e| e.to_string())?;
+        let trace_arg = trace_path.to_string_lossy().to_string();
         let stdout = run(Command::new(cargo).current_dir(root).args([
             "run",
             "--quiet",
             "--example",
-            &name,
+            name,
+            "--",
+            "--trace",
+            &trace_arg,
         ]))?;
-        for (experiment, output) in split_experiments(&stdout, &name)? {
+        for (experiment, output) in split_experiments(&stdout, name)? {
             produced.files.insert(
                 PathBuf::from(&name).join(format!("{experiment}.txt")),
                 output,
             );
+        }
+        let traces = tracefile::load(&trace_path).map_err(|e| e.to_string())?;
+        for plot in plots::PLOTS.iter().filter(|p| p.example == name) {
+            let svg = (plot.draw)(&traces).map_err(|e| format!("{}: {e}", plot.file))?;
+            produced.files.insert(PathBuf::from(plot.file), svg);
         }
     }
     let python_dir = root.join("book/python");
@@ -242,7 +255,7 @@ fn first_difference(a: &str, b: &str) -> usize {
 fn orphans(root: &Path, produced: &Produced) -> Result<Vec<PathBuf>, String> {
     let dir = generated_dir(root);
     let mut all = files_with_extension(&dir, "txt")?;
-    all.retain(|p| !p.ends_with(".gitkeep"));
+    all.extend(files_with_extension(&dir, "svg")?);
     Ok(all
         .into_iter()
         .filter_map(|p| p.strip_prefix(&dir).ok().map(Path::to_path_buf))

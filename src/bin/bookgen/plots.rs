@@ -1,0 +1,102 @@
+//! The plots the book shows: which example's traces each is drawn from, and how.
+
+use memviz::plot::{self, Series};
+use memviz::timeline::{refcount_history, timeline};
+use memviz::tracefile::TraceFile;
+use refcount::{Event, Trace};
+
+pub struct Plot {
+    /// The example whose `--trace` file the plot is drawn from.
+    pub example: &'static str,
+    /// Where it goes, under `book/generated/`.
+    pub file: &'static str,
+    pub draw: fn(&TraceFile) -> Result<String, String>,
+}
+
+pub const PLOTS: &[Plot] = &[
+    Plot {
+        example: "ch01_refcount",
+        file: "ch01_refcount/del-refcount.svg",
+        draw: ch01_del_refcount,
+    },
+    Plot {
+        example: "ch01_refcount",
+        file: "ch01_refcount/dealloc-order-memory.svg",
+        draw: ch01_dealloc_memory,
+    },
+    Plot {
+        example: "watching_memory",
+        file: "watching_memory/chain-memory.svg",
+        draw: chain_memory,
+    },
+    Plot {
+        example: "watching_memory",
+        file: "watching_memory/leak-comparison.svg",
+        draw: leak_comparison,
+    },
+];
+
+fn run<'a>(traces: &'a TraceFile, name: &str) -> Result<&'a Trace, String> {
+    traces
+        .run(name)
+        .ok_or_else(|| format!("the trace file has no run called {name:?}"))
+}
+
+/// The `MyClass` instance's reference count, event by event, in the `del` experiment.
+fn ch01_del_refcount(traces: &TraceFile) -> Result<String, String> {
+    let trace = run(traces, "del")?;
+    let id = trace
+        .events
+        .iter()
+        .find_map(|e| match e {
+            Event::Alloc { id, type_name, .. } if type_name == "MyClass" => Some(*id),
+            _ => None,
+        })
+        .ok_or("no MyClass instance in the del run")?;
+    let series = Series {
+        label: "MyClass instance",
+        points: refcount_history(trace, id),
+        marks: vec![],
+    };
+    plot::line_plot(
+        "obj1 = MyClass(); obj2 = obj1; del obj1; del obj2",
+        "event",
+        "refcount",
+        &[series],
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// Live objects and bytes while `dealloc-order` builds and drops its list and dict.
+fn ch01_dealloc_memory(traces: &TraceFile) -> Result<String, String> {
+    let timeline = timeline(run(traces, "dealloc-order")?);
+    plot::memory_plot(
+        "dealloc-order: building and dropping [A(1), A(2), A(3)], then a dict",
+        &[("dealloc-order", &timeline)],
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// A thousand-node chain built, then dropped with one `del`.
+fn chain_memory(traces: &TraceFile) -> Result<String, String> {
+    let timeline = timeline(run(traces, "chain")?);
+    plot::memory_plot(
+        "a 1000-node chain, built and dropped",
+        &[("chain", &timeline)],
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// The same loop with and without a forgotten `decref`.
+fn leak_comparison(traces: &TraceFile) -> Result<String, String> {
+    let balanced = timeline(run(traces, "balanced")?);
+    let leaky = timeline(run(traces, "leaky")?);
+    plot::memory_plot(
+        "200 records, with and without a forgotten decref",
+        &[
+            ("balanced", &balanced),
+            ("leaky: one decref missing", &leaky),
+        ],
+    )
+    .map_err(|e| e.to_string())
+}
