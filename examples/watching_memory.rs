@@ -23,7 +23,7 @@ fn main() -> ExitCode {
 
 // ANCHOR: trace_json
 /// `x = []; x.append(None); del x`, recorded and printed as JSON.
-fn trace_json(heap: &mut Heap) -> Result<()> {
+fn trace_json(_heap: &mut Heap) -> Result<()> {
     let mut recorder = Heap::new(); // a heap of its own, so the printed trace is just this
     recorder.start_trace();
     let x = recorder.new_list(&[])?;
@@ -38,7 +38,6 @@ fn trace_json(heap: &mut Heap) -> Result<()> {
         "{}",
         serde_json::to_string_pretty(&trace).expect("a trace serialises")
     );
-    let _ = heap;
     Ok(())
 }
 // ANCHOR_END: trace_json

@@ -97,7 +97,6 @@ impl Diagram {
         self
     }
 
-    // ANCHOR: render
     /// The mermaid source of the diagram.
     pub fn render<H: Hooks>(&self, heap: &Heap<H>) -> Result<String> {
         let mut out = String::from("flowchart LR\n");
@@ -181,8 +180,8 @@ impl Diagram {
         }
         Ok(out)
     }
-    // ANCHOR_END: render
 
+    // ANCHOR: walk
     /// The objects to draw, in breadth-first order, and how many more are reachable.
     fn walk<H: Hooks>(&self, heap: &Heap<H>, starts: &[ObjRef]) -> Result<(Vec<ObjRef>, usize)> {
         let mut seen: HashSet<ObjRef> = HashSet::new();
@@ -205,6 +204,7 @@ impl Diagram {
         order.truncate(self.max_objects);
         Ok((order, hidden))
     }
+    // ANCHOR_END: walk
 
     /// The references an object holds, each with the name of the place that holds it.
     fn edges<H: Hooks>(&self, heap: &Heap<H>, r: ObjRef) -> Result<Vec<(Option<String>, ObjRef)>> {

@@ -49,3 +49,4 @@ pub struct Trace {
     pub live_bytes_at_start: u64,
     pub events: Vec<Event>,
 }
+// ANCHOR_END: event
