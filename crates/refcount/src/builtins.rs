@@ -16,6 +16,13 @@ pub const SMALL_INTS: RangeInclusive<i64> = -5..=256;
 /// attribute names (`SHARED_KEYS_MAX_SIZE`); the instance then gets a dict of its own.
 const SHARED_KEYS_MAX: usize = 30;
 
+/// What `clear` took out of a container, to drop once the container is consistent again.
+enum Cleared {
+    Items(Vec<ObjRef>),
+    Entries(Vec<(ObjRef, ObjRef)>),
+    Attrs(Attrs),
+}
+
 /// How deep `repr` may recurse before it raises `RecursionError`, like CPython's limit.
 const REPR_DEPTH_LIMIT: usize = 1000;
 
@@ -551,29 +558,35 @@ impl<H: Hooks> Heap<H> {
     /// cleared: a cycle through a tuple always passes through something mutable).
     pub fn clear(&mut self, r: ObjRef) -> Result<bool> {
         let old_size = self.get(r)?.sizeof();
-        let dropped: Vec<ObjRef> = match &mut self.slots[r.index()].object {
+        let taken = match &mut self.slots[r.index()].object {
             Object::List(list) => {
                 list.allocated = 0;
-                std::mem::take(&mut list.items).into_iter().rev().collect()
+                Cleared::Items(std::mem::take(&mut list.items))
             }
             Object::Dict(dict) => {
                 dict.forget_table();
-                std::mem::take(&mut dict.entries)
-                    .into_iter()
-                    .flat_map(|(k, v)| [k, v])
-                    .collect()
+                Cleared::Entries(std::mem::take(&mut dict.entries))
             }
-            Object::Instance(inst) => {
-                match std::mem::replace(&mut inst.attrs, Attrs::Inline(Box::new([]))) {
-                    Attrs::Inline(values) => values.into_vec().into_iter().flatten().collect(),
-                    Attrs::Dict(dict) => vec![dict],
-                }
-            }
+            Object::Instance(inst) => Cleared::Attrs(std::mem::replace(
+                &mut inst.attrs,
+                Attrs::Inline(Box::new([])),
+            )),
             _ => return Ok(false),
         };
         self.resized(r, old_size);
-        for item in dropped {
-            self.drop_ref(item)?;
+        // Dropped in the order the container's deallocator would drop them.
+        match taken {
+            Cleared::Items(items) => items.into_iter().rev().try_for_each(|i| self.drop_ref(i))?,
+            Cleared::Entries(entries) => entries.into_iter().try_for_each(|(k, v)| {
+                self.drop_ref(k)?;
+                self.drop_ref(v)
+            })?,
+            Cleared::Attrs(Attrs::Inline(values)) => values
+                .into_vec()
+                .into_iter()
+                .flatten()
+                .try_for_each(|v| self.drop_ref(v))?,
+            Cleared::Attrs(Attrs::Dict(dict)) => self.drop_ref(dict)?,
         }
         Ok(true)
     }
