@@ -14,13 +14,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use memviz::tracefile::{self, Run, TraceFile};
-use refcount::{Heap, Result};
+use refcount::{Heap, Hooks, NoHooks, Result};
 
-/// An experiment: a Python program, statement by statement, on a fresh heap.
-pub type Experiment = fn(&mut Heap) -> Result<()>;
+/// An experiment: a Python program, statement by statement, on a fresh heap (a stage-1 heap,
+/// or a later stage's heap with its hooks).
+pub type Experiment<H = NoHooks> = fn(&mut Heap<H>) -> Result<()>;
 
 /// Parses the command line, runs the chosen experiments, writes the trace if asked.
-pub fn main(experiments: &[(&str, Experiment)]) -> ExitCode {
+pub fn main<H: Hooks>(experiments: &[(&str, Experiment<H>)]) -> ExitCode {
     let names: Vec<&str> = experiments.iter().map(|(n, _)| *n).collect();
     let mut chosen: Vec<String> = Vec::new();
     let mut trace_path: Option<PathBuf> = None;
@@ -47,7 +48,7 @@ pub fn main(experiments: &[(&str, Experiment)]) -> ExitCode {
         if chosen.is_empty() {
             println!("== {name} ==");
         }
-        let mut heap = Heap::new();
+        let mut heap = Heap::with_hooks(H::default());
         if trace_path.is_some() {
             heap.start_trace();
         }

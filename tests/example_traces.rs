@@ -62,7 +62,7 @@ fn chapter_1_writes_a_trace_per_experiment() {
 
 #[test]
 fn the_watching_memory_example_writes_its_traces_too() {
-    let traces = traced("watching_memory");
+    let traces = traced("ch02_watching");
     assert!(traces.run("leaky").is_some() && traces.run("balanced").is_some());
 }
 

@@ -19,6 +19,7 @@ pub struct Diagram {
     extra: Vec<ObjRef>,
     highlights: Vec<(String, String, Vec<ObjRef>)>,
     scratch: Option<(String, HashMap<ObjRef, i64>)>,
+    captions: HashMap<ObjRef, String>,
     max_objects: usize,
     show_classes: bool,
     show_namespace: bool,
@@ -38,6 +39,7 @@ impl Diagram {
             extra: Vec::new(),
             highlights: Vec::new(),
             scratch: None,
+            captions: HashMap::new(),
             max_objects: 30,
             show_classes: true,
             show_namespace: true,
@@ -76,6 +78,13 @@ impl Diagram {
     /// Shows `label = value` in the node of each object that has a value.
     pub fn scratch(mut self, label: &str, values: impl IntoIterator<Item = (ObjRef, i64)>) -> Self {
         self.scratch = Some((label.to_string(), values.into_iter().collect()));
+        self
+    }
+
+    /// Puts `caption` before the type in the object's node: a name for the reader, such as
+    /// the variable that once held it.
+    pub fn caption(mut self, obj: ObjRef, caption: &str) -> Self {
+        self.captions.insert(obj, caption.to_string());
         self
     }
 
@@ -266,6 +275,10 @@ impl Diagram {
             Object::Class(class) => format!("class {}", class.name()),
             Object::Instance(_) => format!("{} instance", heap.type_name(r)?),
             _ => heap.type_name(r)?,
+        };
+        let what = match self.captions.get(&r) {
+            Some(caption) => format!("{caption}: {what}"),
+            None => what,
         };
         let mut label = format!(
             "{}<br/>id {:#x}<br/>refcount {}",

@@ -21,7 +21,7 @@ use memviz::tracefile;
 mod plots;
 
 /// The examples whose outputs and traces the book shows.
-const EXAMPLES: &[&str] = &["ch01_refcount", "watching_memory"];
+const EXAMPLES: &[&str] = &["ch01_refcount", "ch03_cycles", "ch02_watching"];
 
 /// Generated folders that belong to other tools and are not checked here: the benchmark
 /// plots are measurements of one machine on one day, not reproducible outputs.

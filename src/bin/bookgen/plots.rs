@@ -25,14 +25,19 @@ pub const PLOTS: &[Plot] = &[
         draw: ch01_dealloc_memory,
     },
     Plot {
-        example: "watching_memory",
-        file: "watching_memory/chain-memory.svg",
+        example: "ch02_watching",
+        file: "ch02_watching/chain-memory.svg",
         draw: chain_memory,
     },
     Plot {
-        example: "watching_memory",
-        file: "watching_memory/leak-comparison.svg",
+        example: "ch02_watching",
+        file: "ch02_watching/leak-comparison.svg",
         draw: leak_comparison,
+    },
+    Plot {
+        example: "ch03_cycles",
+        file: "ch03_cycles/leak-vs-collector.svg",
+        draw: ch02_leak_vs_collector,
     },
 ];
 
@@ -96,6 +101,21 @@ fn leak_comparison(traces: &TraceFile) -> Result<String, String> {
         &[
             ("balanced", &balanced),
             ("leaky: one decref missing", &leaky),
+        ],
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// Two thousand two-node cycles, with reference counting alone and with a collection every
+/// 500 pairs.
+fn ch02_leak_vs_collector(traces: &TraceFile) -> Result<String, String> {
+    let leaking = timeline(run(traces, "refcount-only")?);
+    let collected = timeline(run(traces, "with-collector")?);
+    plot::memory_plot(
+        "2000 two-node cycles: refcounting alone vs gc.collect() every 500",
+        &[
+            ("reference counting only", &leaking),
+            ("with the cycle detector", &collected),
         ],
     )
     .map_err(|e| e.to_string())

@@ -1,6 +1,6 @@
 //! The experiments of the chapter "Watching memory": traces, plots and heap diagrams.
 //!
-//! `cargo run --example watching_memory -- --trace t.json` records every experiment's trace.
+//! `cargo run --example ch02_watching -- --trace t.json` records every experiment's trace.
 
 use std::collections::HashMap;
 use std::process::ExitCode;
