@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use std::rc::Rc;
 
 use crate::heap::Heap;
-use crate::object::{Attrs, Class, Dict, Instance, List};
+use crate::object::{Attrs, Class, Dict, Instance, List, Values};
 use crate::{Error, Hooks, Kind, ObjRef, Object, Result};
 
 /// The ints CPython 3.11 preallocates (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
@@ -124,7 +124,7 @@ impl<H: Hooks> Heap<H> {
         self.take_ref("new_instance", class)?;
         Ok(self.alloc(Object::Instance(Instance {
             class,
-            attrs: Attrs::Inline(Box::new([])),
+            attrs: Attrs::Inline(Values::default()),
         })))
     }
 
@@ -462,11 +462,7 @@ impl<H: Hooks> Heap<H> {
                 let Attrs::Inline(values) = &mut self.instance_mut(obj).attrs else {
                     unreachable!("matched above")
                 };
-                if values.len() <= i {
-                    let mut grown = std::mem::take(values).into_vec();
-                    grown.resize(i + 1, None);
-                    *values = grown.into_boxed_slice();
-                }
+                values.ensure_len(i + 1);
                 match values[i].replace(value) {
                     Some(old) => self.drop_ref(old),
                     None => Ok(()),
@@ -569,7 +565,7 @@ impl<H: Hooks> Heap<H> {
             }
             Object::Instance(inst) => Cleared::Attrs(std::mem::replace(
                 &mut inst.attrs,
-                Attrs::Inline(Box::new([])),
+                Attrs::Inline(Values::default()),
             )),
             _ => return Ok(false),
         };
@@ -582,7 +578,6 @@ impl<H: Hooks> Heap<H> {
                 self.drop_ref(v)
             })?,
             Cleared::Attrs(Attrs::Inline(values)) => values
-                .into_vec()
                 .into_iter()
                 .flatten()
                 .try_for_each(|v| self.drop_ref(v))?,

@@ -43,5 +43,5 @@ pub use error::{Error, Result};
 pub use handle::ObjRef;
 pub use heap::{Finalizer, Heap, ID_BASE, ID_STRIDE, STATIC_INT_REFCOUNT, Unraisable};
 pub use hooks::{Hooks, NoHooks};
-pub use object::{Attrs, Class, Dict, Instance, Kind, List, Object};
+pub use object::{Attrs, Class, Dict, Instance, Kind, List, Object, Values};
 pub use trace::{Event, Trace};

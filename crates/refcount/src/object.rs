@@ -290,9 +290,72 @@ pub struct Instance {
 #[derive(Debug)]
 pub enum Attrs {
     /// Values stored in the instance, indexed like the class's keys (3.11's default).
-    Inline(Box<[Option<ObjRef>]>),
+    Inline(Values),
     /// A real dict object, created once `__dict__` was asked for.
     Dict(ObjRef),
+}
+
+/// An instance's inline attribute values, `values[i]` for the class's `keys[i]`. Up to two
+/// live inside the object itself; more move to a separate block. (CPython always allocates
+/// the values array separately; most objects have few attributes, and an allocation per
+/// object is what dominates the cost of creating and freeing one.)
+#[derive(Debug, Clone)]
+pub enum Values {
+    Short([Option<ObjRef>; 2]),
+    Long(Box<[Option<ObjRef>]>),
+}
+
+impl Default for Values {
+    fn default() -> Self {
+        Values::Short([None; 2])
+    }
+}
+
+impl Values {
+    /// Makes room for at least `len` values (new ones are `None`).
+    pub(crate) fn ensure_len(&mut self, len: usize) {
+        if len > self.len() {
+            let mut grown = self.to_vec();
+            grown.resize(len, None);
+            *self = Values::Long(grown.into_boxed_slice());
+        }
+    }
+}
+
+impl std::ops::Deref for Values {
+    type Target = [Option<ObjRef>];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Values::Short(values) => values,
+            Values::Long(values) => values,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Values {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        match self {
+            Values::Short(values) => values,
+            Values::Long(values) => values,
+        }
+    }
+}
+
+impl IntoIterator for Values {
+    type Item = Option<ObjRef>;
+    type IntoIter = std::iter::Chain<
+        std::array::IntoIter<Option<ObjRef>, 2>,
+        std::vec::IntoIter<Option<ObjRef>>,
+    >;
+
+    /// The values by position, without allocating.
+    fn into_iter(self) -> Self::IntoIter {
+        match self {
+            Values::Short(values) => values.into_iter().chain(Vec::new()),
+            Values::Long(values) => [None, None].into_iter().chain(values.into_vec()),
+        }
+    }
 }
 
 impl Instance {
