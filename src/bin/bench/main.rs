@@ -1,0 +1,68 @@
+//! The benchmark harness: our runtime against CPython 3.11 on the workloads of
+//! `shared/reference/performance.md`, in one run. Use it through `scripts/bench`.
+//!
+//! * `bench run [options]` (the default) runs, for every workload and size, a fresh process of
+//!   each side — `bench point` for ours, `bench/cpython_workloads.py` for CPython — prints a
+//!   progress line per point to stderr and a table to stdout, writes
+//!   `target/bench/report.json` (a JSON list of records), `target/bench/meta.json` (machine,
+//!   date, versions, options) and the plots `ns-per-object.svg` and `speedup.svg` (to
+//!   `target/bench/`, and to `book/generated/bench/` unless `--quick` or `--no-book-plots`).
+//!   It exits 1 if a point failed on either side or the two sides collected different counts.
+//! * `bench point WORKLOAD N RUNS` runs one workload at one size in this process and prints
+//!   one JSON line: `ns_per_object` (median of RUNS), `collected`, `bytes_per_object`.
+//! * `bench list` prints the workloads.
+
+mod plot;
+mod point;
+mod report;
+mod run;
+mod workloads;
+
+use std::process::ExitCode;
+
+fn point_main(args: &[String]) -> Result<(), String> {
+    let [workload, n, runs] = args else {
+        return Err(run::USAGE.to_string());
+    };
+    let workload = workloads::find(workload).ok_or_else(|| {
+        let ids: Vec<_> = workloads::WORKLOADS.iter().map(|w| w.id).collect();
+        format!("unknown workload {workload:?} (have {ids:?})")
+    })?;
+    let n: usize = n
+        .parse()
+        .ok()
+        .filter(|&n| n >= 2)
+        .ok_or_else(|| format!("bad N {n:?}: a whole number, at least 2"))?;
+    let runs: usize = runs
+        .parse()
+        .ok()
+        .filter(|&r| r >= 1)
+        .ok_or_else(|| format!("bad RUNS {runs:?}"))?;
+    let point = point::measure(workload, n, runs)?;
+    println!(
+        "{}",
+        serde_json::to_string(&point).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("point") => match point_main(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("bench point: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("list") => {
+            for w in workloads::WORKLOADS {
+                println!("{}\t{}", w.id, w.shape);
+            }
+            ExitCode::SUCCESS
+        }
+        Some("run") => run::main(&args[1..]),
+        _ => run::main(&args),
+    }
+}

@@ -1,0 +1,164 @@
+//! The harness's results: what each side measured at one point, the records of
+//! `target/bench/report.json`, and the table printed at the end of a run.
+//!
+//! Depends on nothing else of the binary, so `tests/bench_smoke.rs` includes this file and
+//! checks the report's exact format.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// What one side prints for one workload at one size: the JSON line of the Rust binary's
+/// `point` mode and of `bench/cpython_workloads.py`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    /// Median over the runs of the timed part, divided by N.
+    pub ns_per_object: f64,
+    /// What the collection returned (workload e: the objects the loop freed).
+    pub collected: u64,
+    /// (VmHWM at the end − VmRSS before the first run) / N; null if not measured.
+    pub bytes_per_object: Option<f64>,
+}
+
+/// One element of `target/bench/report.json` (a JSON list of these, nothing around it). A side
+/// whose process failed has nulls.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub workload: String,
+    pub n: u64,
+    pub ours_ns_per_object: Option<f64>,
+    pub cpython_ns_per_object: Option<f64>,
+    /// CPython's time over ours: above 1, we are faster.
+    pub speedup: Option<f64>,
+    pub ours_collected: Option<u64>,
+    pub cpython_collected: Option<u64>,
+    pub ours_bytes_per_object: Option<f64>,
+    pub cpython_bytes_per_object: Option<f64>,
+}
+
+/// The keys of every record, exactly.
+pub const REPORT_KEYS: [&str; 9] = [
+    "workload",
+    "n",
+    "ours_ns_per_object",
+    "cpython_ns_per_object",
+    "speedup",
+    "ours_collected",
+    "cpython_collected",
+    "ours_bytes_per_object",
+    "cpython_bytes_per_object",
+];
+
+fn round(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+impl Record {
+    pub fn new(workload: &str, n: u64, ours: Option<&Point>, cpython: Option<&Point>) -> Record {
+        let ns = |p: Option<&Point>| p.map(|p| round(p.ns_per_object, 3));
+        let bytes = |p: Option<&Point>| p.and_then(|p| p.bytes_per_object).map(|b| round(b, 1));
+        let speedup = match (ours, cpython) {
+            (Some(o), Some(c)) if o.ns_per_object > 0.0 => {
+                Some(round(c.ns_per_object / o.ns_per_object, 3))
+            }
+            _ => None,
+        };
+        Record {
+            workload: workload.to_string(),
+            n,
+            ours_ns_per_object: ns(ours),
+            cpython_ns_per_object: ns(cpython),
+            speedup,
+            ours_collected: ours.map(|p| p.collected),
+            cpython_collected: cpython.map(|p| p.collected),
+            ours_bytes_per_object: bytes(ours),
+            cpython_bytes_per_object: bytes(cpython),
+        }
+    }
+
+    /// Both sides ran and reported the same number of objects collected.
+    pub fn collected_agree(&self) -> bool {
+        matches!((self.ours_collected, self.cpython_collected), (Some(o), Some(c)) if o == c)
+    }
+}
+
+/// Writes the records as a JSON list, one record per line.
+pub fn write_report(path: &Path, records: &[Record]) -> std::io::Result<()> {
+    let mut out = String::from("[\n");
+    for (i, record) in records.iter().enumerate() {
+        let value = serde_json::to_value(record).map_err(std::io::Error::other)?;
+        let keys: Vec<&str> = value
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        if keys.len() != REPORT_KEYS.len() || !REPORT_KEYS.iter().all(|k| keys.contains(k)) {
+            return Err(std::io::Error::other(format!("a record has keys {keys:?}")));
+        }
+        let line = serde_json::to_string(record).map_err(std::io::Error::other)?;
+        let comma = if i + 1 < records.len() { "," } else { "" };
+        let _ = writeln!(out, "  {line}{comma}");
+    }
+    out.push_str("]\n");
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, out)
+}
+
+fn or_dash<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
+/// The table a run prints at the end, one line per record. Rows whose collected counts
+/// disagree end with `<-- MISMATCH`.
+pub fn table(records: &[Record]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<8} {:>9} {:>12} {:>14} {:>9} {:>22} {:>20}",
+        "workload",
+        "N",
+        "ours ns/obj",
+        "CPython ns/obj",
+        "speed-up",
+        "collected ours/CPython",
+        "bytes/obj ours/CPy"
+    );
+    for r in records {
+        let ns = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"));
+        let bytes = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
+        let speedup = r
+            .speedup
+            .map_or_else(|| "-".to_string(), |s| format!("{s:.2}x"));
+        let collected = format!(
+            "{} / {}",
+            or_dash(r.ours_collected),
+            or_dash(r.cpython_collected)
+        );
+        let memory = format!(
+            "{} / {}",
+            bytes(r.ours_bytes_per_object),
+            bytes(r.cpython_bytes_per_object)
+        );
+        let flag = if r.collected_agree() {
+            ""
+        } else {
+            "  <-- MISMATCH"
+        };
+        let _ = writeln!(
+            out,
+            "{:<8} {:>9} {:>12} {:>14} {:>9} {:>22} {:>20}{flag}",
+            r.workload,
+            r.n,
+            ns(r.ours_ns_per_object),
+            ns(r.cpython_ns_per_object),
+            speedup,
+            collected,
+            memory
+        );
+    }
+    out
+}

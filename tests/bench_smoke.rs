@@ -1,0 +1,125 @@
+//! Smoke test of the benchmark harness (`src/bin/bench`, `scripts/bench`), with no timing
+//! assertions: every workload of our side runs at N = 1000 in its own process and collects
+//! what CPython's `gc.collect()` would, and the report has exactly the agreed format.
+
+use std::path::Path;
+use std::process::Command;
+
+#[allow(dead_code)] // the binary uses all of it, this test only some
+#[path = "../src/bin/bench/report.rs"]
+mod report;
+
+/// What each workload's `collected` must be at N = 1000. A new workload in the harness's
+/// table needs its line here (the test fails until it has one).
+const EXPECTED_AT_1000: &[(&str, u64)] = &[("a", 1000), ("c", 0), ("d", 1000), ("e", 1000)];
+
+fn bench() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_bench"))
+}
+
+fn stdout_of(command: &mut Command) -> String {
+    let output = command.output().expect("the bench binary runs");
+    assert!(
+        output.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn every_workload_collects_what_cpython_collects_at_1000() {
+    let listed: Vec<String> = stdout_of(bench().arg("list"))
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+        .collect();
+    let expected: Vec<&str> = EXPECTED_AT_1000.iter().map(|(id, _)| *id).collect();
+    assert_eq!(listed, expected, "the workloads of `bench list`");
+    for &(workload, collected) in EXPECTED_AT_1000 {
+        let line = stdout_of(bench().args(["point", workload, "1000", "1"]));
+        let point: report::Point = serde_json::from_str(line.trim())
+            .unwrap_or_else(|e| panic!("workload {workload}: cannot parse {line:?}: {e}"));
+        assert_eq!(point.collected, collected, "workload {workload}");
+        assert!(point.ns_per_object > 0.0, "workload {workload}: {point:?}");
+        assert!(point.bytes_per_object.is_some(), "workload {workload}");
+    }
+}
+
+#[test]
+fn point_mode_rejects_bad_arguments() {
+    for args in [
+        &["point", "z", "1000", "1"][..],
+        &["point", "a", "1", "1"],
+        &["point", "a"],
+    ] {
+        let status = bench().args(args).output().expect("runs").status;
+        assert!(!status.success(), "{args:?} should fail");
+    }
+}
+
+#[test]
+fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
+    let ours = report::Point {
+        ns_per_object: 20.0,
+        collected: 1000,
+        bytes_per_object: Some(120.0),
+    };
+    let cpython = report::Point {
+        ns_per_object: 150.0,
+        collected: 1000,
+        bytes_per_object: Some(48.0),
+    };
+    let records = [
+        report::Record::new("a", 1000, Some(&ours), Some(&cpython)),
+        report::Record::new("d", 1000, Some(&ours), None), // CPython's side failed
+    ];
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench_smoke/report.json");
+    report::write_report(&path, &records).expect("written");
+    let text = std::fs::read_to_string(&path).expect("readable");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let list = value
+        .as_array()
+        .expect("a JSON list, with nothing around it");
+    assert_eq!(list.len(), 2);
+    let mut agreed: Vec<&str> = report::REPORT_KEYS.to_vec();
+    agreed.sort();
+    assert_eq!(
+        agreed,
+        [
+            "cpython_bytes_per_object",
+            "cpython_collected",
+            "cpython_ns_per_object",
+            "n",
+            "ours_bytes_per_object",
+            "ours_collected",
+            "ours_ns_per_object",
+            "speedup",
+            "workload",
+        ]
+    );
+    for record in list {
+        let mut keys: Vec<&str> = record
+            .as_object()
+            .expect("a record is an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort();
+        assert_eq!(keys, agreed);
+    }
+    assert_eq!(list[0]["speedup"], 7.5);
+    assert_eq!(list[0]["ours_collected"], 1000);
+    assert!(list[1]["cpython_ns_per_object"].is_null());
+    assert!(list[1]["speedup"].is_null());
+    assert!(records[0].collected_agree());
+    assert!(!records[1].collected_agree());
+    let table = report::table(&records);
+    assert!(
+        !table.lines().nth(1).unwrap().contains("MISMATCH"),
+        "{table}"
+    );
+    assert!(
+        table.lines().nth(2).unwrap().contains("MISMATCH"),
+        "{table}"
+    );
+}
