@@ -22,8 +22,7 @@ impl<H: Hooks> Heap<H> {
     /// Whether the object's type has a finalizer (CPython: `tp_finalize != NULL`). Only
     /// instances of classes created with [`Heap::new_class_with_del`] have one.
     pub fn has_finalizer(&self, r: ObjRef) -> Result<bool> {
-        let object = &self.slot("has_finalizer", r)?.object;
-        Ok(self.finalizer_of(object).is_some())
+        Ok(self.slot("has_finalizer", r)?.has_finalizer)
     }
 
     // ANCHOR: call_finalizer
@@ -42,7 +41,7 @@ impl<H: Hooks> Heap<H> {
     /// [`Heap::check_invariants`] accounts for it.
     pub fn call_finalizer(&mut self, r: ObjRef) -> Result<bool> {
         let slot = self.slot("call_finalizer", r)?;
-        if slot.finalized || slot.state != State::Live {
+        if slot.finalized || !slot.has_finalizer || slot.state != State::Live {
             return Ok(false);
         }
         let Some(finalizer) = self.finalizer_of(&slot.object) else {

@@ -40,6 +40,9 @@ pub(crate) struct Slot {
     pub(crate) is_static: bool,
     /// `__del__` has run once already (PEP 442: never again).
     pub(crate) finalized: bool,
+    /// The object's class has a `__del__` (fixed when the object is created, so that freeing
+    /// an object without one does not look at its class).
+    pub(crate) has_finalizer: bool,
     /// CPython's `ob_refcnt`: every reference, wherever it is held.
     pub(crate) refcount: u32,
     /// The part of `refcount` held outside the heap, by Rust code (and by the runtime itself,
@@ -325,6 +328,10 @@ impl<H: Hooks> Heap<H> {
                 ObjRef::new(self.slots.len() as u32 - 1, NonZeroU32::MIN)
             }
         };
+        let has_finalizer = self
+            .finalizer_index(&self.slots[r.index()].object)
+            .is_some();
+        self.slots[r.index()].has_finalizer = has_finalizer;
         self.live_objects += 1;
         self.live_bytes += size;
         if self.tracing() {
@@ -462,51 +469,77 @@ impl<H: Hooks> Heap<H> {
     /// CPython's deallocators call each other recursively (a list's `tp_dealloc` drops its
     /// items, which may run their own `tp_dealloc`…), with the "trashcan" to stop deep
     /// structures overflowing the C stack. Here the recursion is an explicit stack of work:
-    /// the same order, any depth, no stack growth.
+    /// the same order, any depth, no stack growth. Most deallocations kill nothing else and
+    /// never touch the stack.
     fn release(&mut self, first: ObjRef) {
         // Reuse the work stack's allocation; a finalizer that frees objects while we are here
         // finds it taken and gets a fresh one.
         let mut work = std::mem::take(&mut self.work);
-        work.push(Work::Dealloc(first));
+        self.dealloc(first, &mut work);
         while let Some(item) = work.pop() {
             match item {
                 Work::Decref(r) => {
-                    let slot = &mut self.slots[r.index()];
-                    if slot.refcount == 1 && slot.is_static {
-                        continue; // unreachable while `decref` checks ownership
-                    }
-                    slot.refcount -= 1;
-                    let refcount = slot.refcount;
-                    if self.tracing() {
-                        self.record(Event::Decref {
-                            id: id_of(r),
-                            refcount: refcount as u64,
-                        });
-                    }
-                    if refcount == 0 {
-                        work.push(Work::Dealloc(r));
+                    if self.lower(r) {
+                        self.dealloc(r, &mut work);
                     }
                 }
-                Work::Dealloc(r) => {
-                    if self.finalize_from_dealloc(r) {
-                        continue; // resurrected
-                    }
-                    let kind = self.slots[r.index()].object.kind();
-                    self.hooks.before_free(r, kind);
-                    let slot = &mut self.slots[r.index()];
-                    slot.state = State::Dying;
-                    let object = std::mem::replace(&mut slot.object, Object::None);
-                    // Free the object after its referents, as a recursive deallocator would;
-                    // drop the referents in the order its `tp_dealloc` does.
-                    work.push(Work::Free(r, object.sizeof()));
-                    let first_child = work.len();
-                    object.for_each_referent(|child| work.push(Work::Decref(child)));
-                    work[first_child..].reverse();
-                }
+                Work::Dealloc(r) => self.dealloc(r, &mut work),
                 Work::Free(r, size) => self.free_slot(r, size),
             }
         }
         self.work = work;
+    }
+
+    /// Takes apart one object whose count reached zero: its finalizer, the hook, then the
+    /// references it held, in the order its `tp_dealloc` drops them. While no referent dies,
+    /// their counts are lowered on the spot and the object is freed at once. When one dies,
+    /// it must be taken apart before its later siblings are dropped and before this object is
+    /// freed, exactly as recursion would: that is what goes on the work stack.
+    fn dealloc(&mut self, r: ObjRef, work: &mut Vec<Work>) {
+        if self.finalize_from_dealloc(r) {
+            return; // resurrected
+        }
+        let kind = self.slots[r.index()].object.kind();
+        self.hooks.before_free(r, kind);
+        let slot = &mut self.slots[r.index()];
+        slot.state = State::Dying;
+        let object = std::mem::replace(&mut slot.object, Object::None);
+        let size = object.sizeof();
+        let deferred_from = work.len();
+        let mut dying = None;
+        object.for_each_referent(|child| {
+            if dying.is_some() {
+                work.push(Work::Decref(child)); // after the dying one
+            } else if self.lower(child) {
+                dying = Some(child);
+            }
+        });
+        match dying {
+            None => self.free_slot(r, size),
+            Some(child) => {
+                work[deferred_from..].reverse(); // the next sibling to drop on top
+                work.insert(deferred_from, Work::Free(r, size)); // freed after them all
+                work.push(Work::Dealloc(child)); // first of all: the child that died
+            }
+        }
+    }
+
+    /// Drops one reference held by a dying object; true if it was the last.
+    fn lower(&mut self, r: ObjRef) -> bool {
+        let slot = &mut self.slots[r.index()];
+        if slot.refcount == 1 && slot.is_static {
+            return false; // unreachable while `decref` checks ownership
+        }
+        slot.refcount -= 1;
+        let refcount = slot.refcount;
+        if self.tracing() {
+            let refcount = refcount as u64;
+            self.record(Event::Decref {
+                id: id_of(r),
+                refcount,
+            });
+        }
+        refcount == 0
     }
     // ANCHOR_END: release
 
@@ -517,7 +550,7 @@ impl<H: Hooks> Heap<H> {
     /// finalizer resurrected the object by storing a new reference to it.
     fn finalize_from_dealloc(&mut self, r: ObjRef) -> bool {
         let slot = &self.slots[r.index()];
-        if slot.finalized {
+        if slot.finalized || !slot.has_finalizer {
             return false;
         }
         let Some(finalizer) = self.finalizer_of(&slot.object) else {
@@ -546,13 +579,18 @@ impl<H: Hooks> Heap<H> {
 
     /// The `__del__` of an instance's class, if it has one.
     pub(crate) fn finalizer_of(&self, object: &Object) -> Option<Finalizer<H>> {
+        self.finalizer_index(object)
+            .map(|i| Rc::clone(&self.finalizers[i]))
+    }
+
+    fn finalizer_index(&self, object: &Object) -> Option<usize> {
         let Object::Instance(inst) = object else {
             return None;
         };
         let Object::Class(class) = &self.slots[inst.class.index()].object else {
             return None;
         };
-        class.finalizer.map(|i| Rc::clone(&self.finalizers[i]))
+        class.finalizer
     }
 
     /// Reports an exception that escaped a finalizer: kept, never raised.
@@ -675,6 +713,7 @@ impl Slot {
             state: State::Live,
             is_static: false,
             finalized: false,
+            has_finalizer: false,
             refcount: 1,
             external: 1,
             object,
