@@ -191,6 +191,9 @@ fn view<'a>(
 /// PEP 442: run the `__del__` of every unreachable object not finalized before, *before*
 /// anything is cleared, so that every finalizer sees intact objects. Returns how many ran.
 fn finalize_garbage(heap: &mut GcHeap, unreachable: &[ObjRef]) -> usize {
+    if heap.live_with_finalizer() == 0 {
+        return 0; // no object anywhere has a __del__
+    }
     let mut finalized = 0;
     for &op in unreachable {
         // A finalizer that ran earlier in this loop may have freed `op` (by breaking its

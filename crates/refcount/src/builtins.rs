@@ -120,12 +120,16 @@ impl<H: Hooks> Heap<H> {
 
     /// An instance of `class`, with no attributes yet. It holds a reference to its class.
     pub fn new_instance(&mut self, class: ObjRef) -> Result<ObjRef> {
-        self.class_ref("new_instance", class)?;
+        let has_finalizer = self.class_ref("new_instance", class)?.finalizer.is_some();
         self.take_ref("new_instance", class)?;
-        Ok(self.alloc(Object::Instance(Instance {
+        let obj = self.alloc(Object::Instance(Instance {
             class,
             attrs: Attrs::Inline(Values::default()),
-        })))
+        }));
+        // Known now, so that freeing the object never has to look at its class.
+        self.slots[obj.index()].has_finalizer = has_finalizer;
+        self.live_with_finalizer += usize::from(has_finalizer);
+        Ok(obj)
     }
 
     /// Takes a reference to each of `items`, or to none of them if any handle is bad.

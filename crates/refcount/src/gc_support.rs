@@ -25,6 +25,12 @@ impl<H: Hooks> Heap<H> {
         Ok(self.slot("has_finalizer", r)?.has_finalizer)
     }
 
+    /// How many live objects have a `__del__` that may still run or has run: zero means a
+    /// collection has no finalizers to look for.
+    pub fn live_with_finalizer(&self) -> usize {
+        self.live_with_finalizer
+    }
+
     // ANCHOR: call_finalizer
     /// Runs the object's `__del__` as the cycle collector's `finalize_garbage` does: only if it
     /// has one and has not been finalized yet; marks it finalized *first*, holds a temporary

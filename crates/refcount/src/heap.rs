@@ -97,6 +97,9 @@ pub struct Heap<H: Hooks = NoHooks> {
     pub(crate) globals: ObjRef,
     live_objects: usize,
     live_bytes: u64,
+    /// Live objects whose class has a `__del__`: when there are none, a collector can skip
+    /// looking for finalizers.
+    pub(crate) live_with_finalizer: usize,
     trace: Option<Trace>,
     unraisable: Vec<Unraisable>,
     work: Vec<Work>,
@@ -133,6 +136,7 @@ impl<H: Hooks> Heap<H> {
             globals: placeholder,
             live_objects: 0,
             live_bytes: 0,
+            live_with_finalizer: 0,
             trace: None,
             unraisable: Vec::new(),
             work: Vec::new(),
@@ -317,21 +321,17 @@ impl<H: Hooks> Heap<H> {
         let r = match self.free_slots.pop() {
             Some(index) => {
                 let slot = &mut self.slots[index as usize];
-                *slot = Slot {
-                    generation: slot.generation,
-                    ..Slot::new_live(object)
-                };
-                ObjRef::new(index, slot.generation)
+                let generation = slot.generation;
+                // The freed slot holds `Object::None`: nothing to drop.
+                std::mem::forget(std::mem::replace(slot, Slot::new_live(object)));
+                slot.generation = generation;
+                ObjRef::new(index, generation)
             }
             None => {
                 self.slots.push(Slot::new_live(object));
                 ObjRef::new(self.slots.len() as u32 - 1, NonZeroU32::MIN)
             }
         };
-        let has_finalizer = self
-            .finalizer_index(&self.slots[r.index()].object)
-            .is_some();
-        self.slots[r.index()].has_finalizer = has_finalizer;
         self.live_objects += 1;
         self.live_bytes += size;
         if self.tracing() {
@@ -616,6 +616,7 @@ impl<H: Hooks> Heap<H> {
         let slot = &mut self.slots[r.index()];
         slot.state = State::Free;
         slot.finalized = false;
+        self.live_with_finalizer -= usize::from(std::mem::take(&mut slot.has_finalizer));
         slot.generation = slot.generation.checked_add(1).unwrap_or(NonZeroU32::MIN);
         self.free_slots.push(r.index() as u32);
         self.live_objects -= 1;

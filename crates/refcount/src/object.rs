@@ -63,6 +63,7 @@ pub enum Object {
 }
 
 impl Object {
+    #[inline]
     pub fn kind(&self) -> Kind {
         match self {
             Object::None => Kind::None,
@@ -80,6 +81,7 @@ impl Object {
     // ANCHOR: referents
     /// Calls `visit` on every reference this object holds, in the order its deallocator drops
     /// them. CPython's `tp_traverse` is the same walk; the cycle detector is built on it.
+    #[inline]
     pub fn for_each_referent(&self, mut visit: impl FnMut(ObjRef)) {
         match self {
             Object::None | Object::Bool(_) | Object::Int(_) | Object::Str(_) => {}
@@ -107,6 +109,7 @@ impl Object {
 
     /// `sys.getsizeof(obj)` on 64-bit CPython 3.11: the object's own memory, including the
     /// 16-byte GC header of container types, excluding what it refers to.
+    #[inline]
     pub fn sizeof(&self) -> u64 {
         const GC_HEADER: u64 = 16;
         match self {
@@ -117,16 +120,7 @@ impl Object {
                 let bits = 64 - v.unsigned_abs().leading_zeros() as u64;
                 24 + 4 * bits.div_ceil(30).max(1)
             }
-            // Compact strings store 1, 2 or 4 bytes per character, chosen by the widest one.
-            Object::Str(s) => {
-                let n = s.chars().count() as u64;
-                match s.chars().map(|c| c as u32).max().unwrap_or(0) {
-                    0..=0x7f => 49 + n,
-                    0x80..=0xff => 73 + n,
-                    0x100..=0xffff => 74 + 2 * n,
-                    _ => 76 + 4 * n,
-                }
-            }
+            Object::Str(s) => str_sizeof(s),
             Object::Tuple(items) => GC_HEADER + 24 + 8 * items.len() as u64,
             Object::List(list) => GC_HEADER + 40 + 8 * list.allocated as u64,
             Object::Dict(dict) => GC_HEADER + 48 + dict.keys_table_size(),
@@ -135,6 +129,18 @@ impl Object {
             // + 24 of object. The inline values array is a separate block getsizeof ignores.
             Object::Instance(_) => 56,
         }
+    }
+}
+
+/// Compact strings store 1, 2 or 4 bytes per character, chosen by the widest one.
+#[inline(never)]
+fn str_sizeof(s: &str) -> u64 {
+    let n = s.chars().count() as u64;
+    match s.chars().map(|c| c as u32).max().unwrap_or(0) {
+        0..=0x7f => 49 + n,
+        0x80..=0xff => 73 + n,
+        0x100..=0xffff => 74 + 2 * n,
+        _ => 76 + 4 * n,
     }
 }
 
