@@ -350,6 +350,12 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
     let mut dirs = vec![options.out.clone()];
     if options.book_plots {
         dirs.push(root.join("book/generated/bench"));
+        // The table too, with where and when it was measured, for the Measuring chapter.
+        let path = root.join("book/generated/bench/table.txt");
+        write_file(
+            &path,
+            &format!("{}\n{caption}\n", table(&records).trim_end()),
+        )?;
     }
     for (name, svg) in plots {
         match svg {
