@@ -49,7 +49,7 @@ pub(crate) struct Scratch {
 fn update_refs(heap: &GcHeap, heads: &mut [GcHead], young: &[ObjRef]) {
     for &op in young {
         // Tracked objects are alive, and a live object's count is at least 1.
-        let refcount = heap.refcount(op).unwrap_or(0);
+        let refcount = heap.refcount_of_live(op);
         debug_assert!(refcount > 0, "a tracked object has refcount 0");
         heads[op.index()] = GcHead {
             gc_refs: refcount as u32, // a count is a u32 in the heap
@@ -65,8 +65,7 @@ fn update_refs(heap: &GcHeap, heads: &mut [GcHead], young: &[ObjRef]) {
 /// from untracked holders, from objects that are not being collected.
 fn subtract_refs(heap: &GcHeap, heads: &mut [GcHead], young: &[ObjRef]) {
     for &op in young {
-        let traversed = heap.visit_referents(op, |referent| visit_decref(heads, referent));
-        debug_assert!(traversed.is_ok(), "tracked objects are alive");
+        heap.visit_referents_of_live(op, |referent| visit_decref(heads, referent));
     }
 }
 
@@ -101,9 +100,7 @@ fn move_unreachable<O: FnMut(Phase, &View<'_>)>(
         let op = young[next];
         next += 1;
         if heads[op.index()].gc_refs > 0 {
-            let traversed =
-                heap.visit_referents(op, |referent| visit_reachable(heads, young, referent));
-            debug_assert!(traversed.is_ok(), "tracked objects are alive");
+            heap.visit_referents_of_live(op, |referent| visit_reachable(heads, young, referent));
             heads[op.index()].flags &= !COLLECTING; // done: reachable
         } else {
             heads[op.index()].flags |= UNREACHABLE;
