@@ -108,6 +108,12 @@ fn draw_panel<DB: DrawingBackend>(
 ) -> Result<(), PlotError> {
     let all = || series.iter().flat_map(|s| s.points.iter());
     let x_max = all().map(|p| p.0).max().unwrap_or(0).max(1);
+    // Room on the right for the label of a mark at the very end.
+    let x_max = if series.iter().any(|s| !s.marks.is_empty()) {
+        x_max + x_max / 12
+    } else {
+        x_max
+    };
     let y_max = all().map(|p| p.1).max().unwrap_or(0);
     let y_max = (y_max + y_max / 10).max(1); // head room for the labels of the marks
     let mut chart = ChartBuilder::on(area)
@@ -150,7 +156,7 @@ fn draw_panel<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
+        .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.9))
         .border_style(BLACK.mix(0.4))
         .draw()
