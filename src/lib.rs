@@ -6,5 +6,6 @@
 //! file of your own (for example `examples/my_ch01.rs`) and call the check from `main`.
 #![forbid(unsafe_code)]
 
+pub mod cpython;
 pub mod exercises;
 pub mod experiments;

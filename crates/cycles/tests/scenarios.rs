@@ -8,10 +8,12 @@
 
 use std::cell::Cell;
 use std::fmt::Write;
-use std::process::Command;
 use std::rc::Rc;
 
 use refcount::{Heap, Hooks, ObjRef, Result};
+
+#[path = "../../../src/cpython.rs"]
+mod cpython;
 
 /// What a class's `__del__` does.
 #[derive(Clone, Copy, Debug)]
@@ -384,36 +386,20 @@ fn under_stage_2_every_cycle_is_collected() -> Result<()> {
 
 #[test]
 fn stage_2_returns_what_cpython_3_11_returns() -> Result<()> {
-    let version = Command::new("python3")
-        .args(["-c", "import sys; print(sys.version_info[:2])"])
-        .output();
-    match version {
-        Ok(out) if String::from_utf8_lossy(&out.stdout).trim() == "(3, 11)" => {}
-        _ => {
-            eprintln!("SKIP: python3 is not CPython 3.11; scenarios not compared with CPython");
-            return Ok(());
-        }
+    if let Err(why) = cpython::cpython_311() {
+        eprintln!("SKIP: scenarios not compared with CPython: {why}");
+        return Ok(());
     }
     for row in SCENARIOS {
         let program = python(row.steps);
-        let out = Command::new("python3")
-            .args(["-c", &program])
-            .output()
-            .expect("python3 runs");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            out.status.success() && stderr.is_empty(),
-            "{}:\n{program}\n{stderr}",
-            row.name
-        );
-        let cpython = String::from_utf8_lossy(&out.stdout).to_string();
+        let theirs = cpython::run_python(&program);
         let ours = run(cycles::new_heap(), row.steps, Some(cycles::collect))?;
         let mut expected = String::new();
         for n in &ours.collected {
             writeln!(expected, "{n}").unwrap();
         }
         writeln!(expected, "dels {}", ours.dels).unwrap();
-        assert_eq!(expected, cpython, "{}:\n{program}", row.name);
+        assert_eq!(expected, theirs, "{}:\n{program}", row.name);
     }
     Ok(())
 }

@@ -1,7 +1,5 @@
 //! From a trace to numbers over time.
 
-use std::collections::HashMap;
-
 use refcount::{Event, Trace};
 
 /// The heap after one event.
@@ -93,24 +91,4 @@ pub fn refcount_history(trace: &Trace, id: u64) -> Vec<(u64, u64)> {
         }
     }
     out
-}
-
-/// How many events of each kind a trace holds, by the kind's name.
-pub fn event_counts(trace: &Trace) -> HashMap<&'static str, u64> {
-    let mut counts = HashMap::new();
-    for event in &trace.events {
-        let kind = match event {
-            Event::Alloc { .. } => "alloc",
-            Event::Resize { .. } => "resize",
-            Event::Incref { .. } => "incref",
-            Event::Decref { .. } => "decref",
-            Event::Finalize { .. } => "finalize",
-            Event::Resurrect { .. } => "resurrect",
-            Event::Free { .. } => "free",
-            Event::Unraisable { .. } => "unraisable",
-            Event::Stage { .. } => "stage",
-        };
-        *counts.entry(kind).or_insert(0) += 1;
-    }
-    counts
 }

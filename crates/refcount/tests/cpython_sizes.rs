@@ -1,34 +1,20 @@
 //! `getsizeof` against CPython itself: the same sequences of operations are run by `python3`
 //! (when it is CPython 3.11, the version the runtime models) and by the heap.
 
-use std::process::Command;
-
 use refcount::{Heap, Result};
+
+#[path = "../../../src/cpython.rs"]
+mod cpython;
 
 /// Runs a Python program and returns its output lines, or `None` (saying why) when no
 /// CPython 3.11 is available to compare with.
 fn cpython(program: &str) -> Option<Vec<String>> {
-    let version = Command::new("python3")
-        .args(["-c", "import sys; print(sys.version_info[:2])"])
-        .output();
-    match version {
-        Ok(out) if String::from_utf8_lossy(&out.stdout).trim() == "(3, 11)" => {}
-        _ => {
-            eprintln!("SKIP: python3 is not CPython 3.11; sizes not compared");
-            return None;
-        }
+    if let Err(why) = cpython::cpython_311() {
+        eprintln!("SKIP: sizes not compared: {why}");
+        return None;
     }
-    let out = Command::new("python3")
-        .args(["-c", program])
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     Some(
-        String::from_utf8_lossy(&out.stdout)
+        cpython::run_python(program)
             .lines()
             .map(str::to_string)
             .collect(),

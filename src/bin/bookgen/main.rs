@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use memviz::tracefile;
+use pymem::cpython::cpython_311;
 
 mod plots;
 
@@ -126,20 +127,6 @@ fn split_experiments(stdout: &str, example: &str) -> Result<Vec<(String, String)
         }
     }
     Ok(experiments)
-}
-
-fn cpython_311() -> Result<(), String> {
-    let out = Command::new("python3")
-        .args([
-            "-c",
-            "import sys; print(sys.implementation.name, *sys.version_info[:2])",
-        ])
-        .output()
-        .map_err(|e| format!("python3 not found ({e})"))?;
-    match String::from_utf8_lossy(&out.stdout).trim() {
-        "cpython 3 11" => Ok(()),
-        other => Err(format!("python3 is `{other}`, not CPython 3.11")),
-    }
 }
 
 fn run(command: &mut Command) -> Result<String, String> {
