@@ -34,7 +34,7 @@ impl<H: Hooks> Heap<H> {
     pub fn refcount_of_live(&self, r: ObjRef) -> u64 {
         let slot = &self.slots[r.index()];
         debug_assert!(
-            slot.generation == r.tag() && slot.state != State::Free,
+            slot.version == r.tag() && slot.state != State::Free,
             "{r} is not alive"
         );
         slot.refcount as u64
@@ -46,7 +46,7 @@ impl<H: Hooks> Heap<H> {
     pub fn visit_referents_of_live(&self, r: ObjRef, visit: impl FnMut(ObjRef)) {
         let slot = &self.slots[r.index()];
         debug_assert!(
-            slot.generation == r.tag() && slot.state != State::Free,
+            slot.version == r.tag() && slot.state != State::Free,
             "{r} is not alive"
         );
         slot.object.for_each_referent(visit);

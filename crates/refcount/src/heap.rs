@@ -34,7 +34,7 @@ pub(crate) enum State {
 #[derive(Debug)]
 pub(crate) struct Slot {
     /// Bumped every time the slot is freed, so old handles to it are detected.
-    pub(crate) generation: NonZeroU32,
+    pub(crate) version: NonZeroU32,
     pub(crate) state: State,
     /// Never freed: None, True, False and the cached small ints.
     pub(crate) is_static: bool,
@@ -158,7 +158,7 @@ impl<H: Hooks> Heap<H> {
     /// The slot a handle names, or why it cannot be used.
     pub(crate) fn slot(&self, op: &'static str, r: ObjRef) -> Result<&Slot> {
         match self.slots.get(r.index()) {
-            Some(slot) if slot.generation == r.tag() && slot.state != State::Free => {
+            Some(slot) if slot.version == r.tag() && slot.state != State::Free => {
                 if slot.state == State::Dying {
                     Err(Error::Deallocating {
                         op,
@@ -193,7 +193,7 @@ impl<H: Hooks> Heap<H> {
             .iter()
             .enumerate()
             .filter(|(_, slot)| matches!(slot.state, State::Live | State::Finalizing))
-            .map(|(i, slot)| ObjRef::new(i as u32, slot.generation))
+            .map(|(i, slot)| ObjRef::new(i as u32, slot.version))
     }
 
     /// The number of slots in the arena (live or not): the length later stages give their
@@ -259,11 +259,7 @@ impl<H: Hooks> Heap<H> {
     /// How CPython's `repr` would show the object in an error message:
     /// `<list object at 0x7f0000001040>`, `<__main__.Node object at …>`, `<class '__main__.Node'>`.
     pub fn describe(&self, r: ObjRef) -> String {
-        let Some(slot) = self
-            .slots
-            .get(r.index())
-            .filter(|s| s.generation == r.tag())
-        else {
+        let Some(slot) = self.slots.get(r.index()).filter(|s| s.version == r.tag()) else {
             return format!("<freed object {r}>");
         };
         match &slot.object {
@@ -321,11 +317,11 @@ impl<H: Hooks> Heap<H> {
         let r = match self.free_slots.pop() {
             Some(index) => {
                 let slot = &mut self.slots[index as usize];
-                let generation = slot.generation;
+                let version = slot.version;
                 // The freed slot holds `Object::None`: nothing to drop.
                 std::mem::forget(std::mem::replace(slot, Slot::new_live(object)));
-                slot.generation = generation;
-                ObjRef::new(index, generation)
+                slot.version = version;
+                ObjRef::new(index, version)
             }
             None => {
                 self.slots.push(Slot::new_live(object));
@@ -617,7 +613,7 @@ impl<H: Hooks> Heap<H> {
         slot.state = State::Free;
         slot.finalized = false;
         self.live_with_finalizer -= usize::from(std::mem::take(&mut slot.has_finalizer));
-        slot.generation = slot.generation.checked_add(1).unwrap_or(NonZeroU32::MIN);
+        slot.version = slot.version.checked_add(1).unwrap_or(NonZeroU32::MIN);
         self.free_slots.push(r.index() as u32);
         self.live_objects -= 1;
         self.live_bytes -= size;
@@ -710,7 +706,7 @@ impl<H: Hooks> Heap<H> {
 impl Slot {
     fn new_live(object: Object) -> Slot {
         Slot {
-            generation: NonZeroU32::MIN,
+            version: NonZeroU32::MIN,
             state: State::Live,
             is_static: false,
             finalized: false,

@@ -4,7 +4,7 @@
 //! counting. Chapter 1 of the book builds and explains it.
 //!
 //! * Objects live in an arena and are named by small copyable [`ObjRef`] handles (an index
-//!   plus a generation tag), so a handle to a freed object is detected, never followed.
+//!   plus a version tag), so a handle to a freed object is detected, never followed.
 //! * Reference counting is explicit, like CPython's C API: constructors return *new*
 //!   references, containers take references of their own, and [`Heap::decref`] drops one.
 //!   The last `decref` frees the object — running its `__del__`, which may resurrect it —
