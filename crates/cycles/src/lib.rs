@@ -3,12 +3,13 @@
 //! Reference counting (stage 1, the `refcount` crate) frees an object the moment its last
 //! reference goes, but an object in a reference cycle always has a reference: from the
 //! cycle. `a.other = b; b.other = a; del a, b` leaks forever. This crate finds such cycles and
-//! breaks them, with the algorithm of CPython 3.11's `Modules/gcmodule.c`. Chapter 2 of the
-//! book builds and explains it.
+//! breaks them, with the algorithm of CPython 3.11's `Modules/gcmodule.c`. The book's chapter
+//! "Cycles and the cycle detector" builds and explains it.
 //!
 //! **Tracking.** Only containers (tuples, lists, dicts, classes, instances) can be part of a
-//! cycle. A heap built by [`new_heap`] reports every allocation and free to a [`Tracker`],
-//! which keeps the set of live containers in a dense array: CPython's generation list.
+//! cycle. A heap built by [`new_heap`] reports every new object and every free to a
+//! [`Tracker`], which keeps the live containers in generation lists, in the order they were
+//! tracked: CPython's generation lists.
 //!
 //! **Finding the garbage without roots.** The collector does not know the program's roots
 //! (Rust variables, here; the interpreter's stacks, in CPython). It does not need to. For every
@@ -49,10 +50,13 @@
 //! Where this stage differs from CPython 3.11, on purpose:
 //!
 //! * One generation: every collection examines every tracked object, as `gc.collect()` does.
-//!   Generations, thresholds and automatic collection are stage 3.
-//! * Tuples and dicts are never untracked (CPython untracks tuples of atoms during
-//!   collections, and keeps dicts of atoms untracked). Such objects cannot be in a cycle, so
-//!   the counts `collect` returns are the same.
+//!   Generations, thresholds and automatic collection are stage 3, which extends this crate
+//!   through [`GcHooks`] and [`gc_collect_main`] (written once, for any number of
+//!   generations, with named places for a later stage's steps).
+//! * Every container is tracked from creation to free. CPython 3.11 delays tracking: dicts
+//!   start untracked, and tuples of atoms are untracked by the collection that examines them
+//!   (stage 3 does both). Such objects cannot be in a cycle, so the counts `collect` returns
+//!   are the same.
 //! * The second reachability analysis runs only if some finalizer ran: without user code
 //!   running, nothing can have changed. CPython runs it anyway.
 //! * No weak references and no legacy (`tp_del`) finalizers, hence no `gc.garbage` yet.
@@ -68,7 +72,7 @@ mod tracker;
 
 use refcount::{Heap, ObjRef};
 
-pub use collect::{collect, collect_observed};
+pub use collect::{GcHooks, collect, collect_observed, gc_collect_main};
 pub use observe::{Entry, Phase, Set, Snapshot, Stats, View};
 pub use tracker::{Tracker, check_tracking};
 
@@ -80,7 +84,8 @@ pub fn new_heap() -> GcHeap {
     Heap::with_hooks(Tracker::default())
 }
 
-/// `gc.is_tracked(obj)`: whether the cycle detector looks at the object.
-pub fn is_tracked(heap: &GcHeap, obj: ObjRef) -> bool {
-    heap.hooks().is_tracked(obj)
+/// `gc.is_tracked(obj)`: whether the cycle detector looks at the object. False for a
+/// stale handle.
+pub fn is_tracked<H: GcHooks>(heap: &Heap<H>, obj: ObjRef) -> bool {
+    heap.is_alive(obj) && heap.hooks().tracker().is_tracked(obj)
 }

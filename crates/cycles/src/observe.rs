@@ -1,8 +1,8 @@
 //! Watching a collection: the state of every examined object after each phase.
 
-use refcount::ObjRef;
+use refcount::{Heap, Hooks, ObjRef};
 
-use crate::GcHeap;
+use crate::Tracker;
 use crate::collect::{COLLECTING, GcHead, RESURRECTED, UNREACHABLE};
 
 /// A moment in a collection at which [`crate::collect_observed`] calls its observer.
@@ -66,6 +66,8 @@ impl Snapshot {
 /// What a collection did, in numbers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
+    /// The generation collected (with every younger one).
+    pub generation: usize,
     /// Tracked objects examined.
     pub scanned: usize,
     /// Found unreachable by the first analysis, before finalizers ran.
@@ -74,25 +76,28 @@ pub struct Stats {
     pub finalized: usize,
     /// Unreachable objects that finalizers made reachable again.
     pub resurrected: usize,
-    /// Unreachable objects cleared by the collector: what `gc.collect()` returns.
+    /// Unreachable objects cleared by the collector.
     pub collected: usize,
+    /// Unreachable objects a stage decided it cannot collect (stage 4: legacy finalizers).
+    /// `collected + uncollectable` is what `gc.collect()` returns.
+    pub uncollectable: usize,
 }
 
 /// The collector's state at one phase, borrowed for the duration of an observer call.
-pub struct View<'a> {
-    pub(crate) heap: &'a GcHeap,
+pub struct View<'a, H: Hooks = Tracker> {
+    pub(crate) heap: &'a Heap<H>,
     pub(crate) heads: &'a [GcHead],
     pub(crate) scanned: &'a [ObjRef],
     pub(crate) phase: Phase,
 }
 
-impl<'a> View<'a> {
+impl<'a, H: Hooks> View<'a, H> {
     pub fn phase(&self) -> Phase {
         self.phase
     }
 
     /// The heap, for reading (to name objects in a diagram, say).
-    pub fn heap(&self) -> &'a GcHeap {
+    pub fn heap(&self) -> &'a Heap<H> {
         self.heap
     }
 

@@ -1,33 +1,32 @@
-//! Container tracking: which objects the cycle detector looks at.
+//! Container tracking: which objects the cycle detector looks at, in which generation.
 
-use refcount::{Error, Hooks, Kind, ObjRef, Result};
+use refcount::{Error, Heap, Hooks, Kind, ObjRef, Result};
 
-use crate::GcHeap;
+use crate::GcHooks;
 use crate::collect::Scratch;
 
-/// `position` value of a slot whose object is not tracked.
-const NOT_TRACKED: u32 = u32::MAX;
-
 // ANCHOR: tracker
-/// The set of tracked containers: CPython's generation list, as a dense array.
+/// The tracked containers, kept in generation lists in the order they were tracked: CPython's
+/// generation lists (`gcstate->generations[i].head`), as arrays.
 ///
 /// A heap built with this tracker (`Heap<Tracker>`, see [`crate::new_heap`]) reports every
-/// allocation and every free to it. Containers — tuples, lists, dicts, classes and instances,
-/// the kinds for which [`Kind::is_container`] holds — are tracked from their allocation until
+/// new object and every free to it. Containers — tuples, lists, dicts, classes and instances,
+/// the kinds for which [`Kind::is_container`] holds — are tracked from their creation until
 /// they are freed, as CPython's constructors call `PyObject_GC_Track` and its deallocators
 /// `PyObject_GC_UnTrack`. Ints, strs, None and bools hold no references, can never be part of
 /// a cycle, and are never tracked.
 ///
-/// CPython links tracked objects into a doubly linked list through their `PyGC_Head`. Here
-/// they sit in a `Vec`, and a second array indexed by slot says where each one is, so that
-/// untracking is a `swap_remove`: constant time, and the set stays dense for the collector to
-/// walk.
-#[derive(Debug, Default)]
+/// CPython links the objects of a generation into a doubly linked list through their
+/// `PyGC_Head`. Here each generation is a `Vec`, and a second array indexed by slot says where
+/// each object is. Tracking appends; untracking leaves a hole, so the order never changes,
+/// and the holes are squeezed out once they are half of a list. A collection takes the lists
+/// it examines out whole, and appends the survivors to the next older list, in order.
+#[derive(Debug)]
 pub struct Tracker {
-    /// Every tracked object, in no particular order.
-    tracked: Vec<ObjRef>,
-    /// Indexed by `ObjRef::index()`: where that slot's object is in `tracked`, or NOT_TRACKED.
-    position: Vec<u32>,
+    /// `lists[g]` for each generation `g`, then the permanent generation (`gc.freeze()`).
+    lists: Vec<GcList>,
+    /// Indexed by `ObjRef::index()`: which list the slot's object is on, and where.
+    position: Vec<Position>,
     /// The collector's scratch arrays, kept between collections so that a collection
     /// allocates nothing once they have grown to the heap's size.
     pub(crate) scratch: Scratch,
@@ -35,10 +34,208 @@ pub struct Tracker {
     pub(crate) collecting: bool,
 }
 
+/// One generation's objects, oldest first; `None` where an object was untracked.
+#[derive(Debug, Default)]
+struct GcList {
+    entries: Vec<Option<ObjRef>>,
+    holes: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Position {
+    list: u32,
+    index: u32,
+}
+
+/// `Position::list` of a slot whose object is not tracked.
+const NOT_TRACKED: u32 = u32::MAX;
+/// `Position::list` of an object a running collection has taken off its list: it is still
+/// tracked, and goes back on a list when the collection decides its fate. (A freed object is
+/// untracked first, so a slot in this state still holds the object the collection took.)
+const IN_COLLECTION: u32 = u32::MAX - 1;
+
+impl Tracker {
+    /// `_PyObject_GC_TRACK`: append to the youngest generation. Tracking an object that is
+    /// tracked already changes nothing.
+    pub fn track(&mut self, obj: ObjRef) {
+        if !self.is_tracked(obj) {
+            self.append(0, obj);
+        }
+    }
+
+    /// `PyObject_GC_UnTrack`: take the object off its list, leaving the others in order.
+    /// Objects that are not tracked are ignored.
+    pub fn untrack(&mut self, obj: ObjRef) {
+        let Some(&Position { list, index }) = self.position.get(obj.index()) else {
+            return;
+        };
+        if list == NOT_TRACKED {
+            return;
+        }
+        self.position[obj.index()].list = NOT_TRACKED;
+        if list == IN_COLLECTION {
+            return; // the collection holds it; it will not be put back
+        }
+        let gc_list = &mut self.lists[list as usize];
+        gc_list.entries[index as usize] = None;
+        gc_list.holes += 1;
+        if gc_list.holes > 64 && gc_list.holes * 2 > gc_list.entries.len() {
+            self.compact(list as usize);
+        }
+    }
+
+    fn append(&mut self, list: usize, obj: ObjRef) {
+        let slot = obj.index();
+        if self.position.len() <= slot {
+            let untracked = Position {
+                list: NOT_TRACKED,
+                index: 0,
+            };
+            self.position.resize(slot + 1, untracked);
+        }
+        let entries = &mut self.lists[list].entries;
+        self.position[slot] = Position {
+            list: list as u32,
+            index: entries.len() as u32,
+        };
+        entries.push(Some(obj));
+    }
+
+    /// Removes the holes of one list, keeping its order.
+    fn compact(&mut self, list: usize) {
+        let gc_list = &mut self.lists[list];
+        gc_list.entries.retain(Option::is_some);
+        gc_list.holes = 0;
+        for (index, obj) in gc_list.entries.iter().flatten().enumerate() {
+            self.position[obj.index()].index = index as u32;
+        }
+    }
+}
+// ANCHOR_END: tracker
+
+impl Default for Tracker {
+    /// Stage 2's tracker: one generation.
+    fn default() -> Self {
+        Tracker::with_generations(1)
+    }
+}
+
+impl Tracker {
+    /// A tracker with `generations` generation lists (CPython has 3), plus the permanent one.
+    pub fn with_generations(generations: usize) -> Self {
+        assert!(generations > 0, "a tracker needs at least one generation");
+        Tracker {
+            lists: (0..=generations).map(|_| GcList::default()).collect(),
+            position: Vec::new(),
+            scratch: Scratch::default(),
+            collecting: false,
+        }
+    }
+
+    /// How many generations a collection can be asked for (the permanent one aside).
+    pub fn generations(&self) -> usize {
+        self.lists.len() - 1
+    }
+
+    /// The index of the permanent generation's list: objects `gc.freeze()` put there are
+    /// tracked but never examined.
+    pub fn permanent(&self) -> usize {
+        self.lists.len() - 1
+    }
+
+    /// The objects of one list (a generation, or [`Tracker::permanent`]), oldest first.
+    pub fn objects(&self, list: usize) -> impl Iterator<Item = ObjRef> + '_ {
+        self.lists[list].entries.iter().flatten().copied()
+    }
+
+    /// How many objects one list holds.
+    pub fn count(&self, list: usize) -> usize {
+        let gc_list = &self.lists[list];
+        gc_list.entries.len() - gc_list.holes
+    }
+
+    /// Every tracked object of every generation (not the permanent one), youngest generation
+    /// first, as `gc.get_objects()` lists them.
+    pub fn tracked(&self) -> impl Iterator<Item = ObjRef> + '_ {
+        (0..self.generations()).flat_map(|g| self.objects(g))
+    }
+
+    /// How many objects the generations hold (what `len(gc.get_objects())` would say).
+    pub fn len(&self) -> usize {
+        (0..self.generations()).map(|g| self.count(g)).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `gc.is_tracked(obj)` for a live object ([`crate::is_tracked`] checks the handle too).
+    pub fn is_tracked(&self, obj: ObjRef) -> bool {
+        match self.position.get(obj.index()) {
+            Some(&Position { list, .. }) if list == IN_COLLECTION => true,
+            Some(&Position { list, index }) if list != NOT_TRACKED => {
+                self.lists[list as usize].entries[index as usize] == Some(obj)
+            }
+            _ => false,
+        }
+    }
+
+    /// The list the object is on, if it is tracked and no collection holds it.
+    pub fn list_of(&self, obj: ObjRef) -> Option<usize> {
+        let &Position { list, .. } = self.position.get(obj.index())?;
+        (list < IN_COLLECTION && self.is_tracked(obj)).then_some(list as usize)
+    }
+
+    /// Whether a collection is running right now (a finalizer can be called from one).
+    pub fn is_collecting(&self) -> bool {
+        self.collecting
+    }
+
+    /// Moves every object of list `from` to the end of list `to`, in order
+    /// (`gc_list_merge`): how `gc.freeze()` and `gc.unfreeze()` work.
+    pub fn merge(&mut self, from: usize, to: usize) {
+        if from == to {
+            return;
+        }
+        let taken = std::mem::take(&mut self.lists[from]);
+        for obj in taken.entries.into_iter().flatten() {
+            self.append(to, obj);
+        }
+    }
+
+    /// Takes the lists of generations `0..=generation` off the tracker, in the order CPython
+    /// merges them (`generation` itself first, then the younger ones from 0 up), into `young`.
+    /// Their objects stay tracked, held by the collection, until [`Tracker::place`] puts
+    /// them back.
+    pub(crate) fn take_young(&mut self, generation: usize, young: &mut Vec<ObjRef>) {
+        young.clear();
+        let order = std::iter::once(generation).chain(0..generation);
+        for list in order {
+            let taken = std::mem::take(&mut self.lists[list]);
+            young.extend(taken.entries.into_iter().flatten());
+        }
+        for obj in young.iter() {
+            self.position[obj.index()].list = IN_COLLECTION;
+        }
+    }
+
+    /// Puts an object the running collection holds at the end of `list`. Objects it does not
+    /// hold (freed, untracked, or placed already) are left alone.
+    pub(crate) fn place(&mut self, obj: ObjRef, list: usize) {
+        if let Some(Position {
+            list: IN_COLLECTION,
+            ..
+        }) = self.position.get(obj.index())
+        {
+            self.append(list, obj);
+        }
+    }
+}
+
 impl Hooks for Tracker {
-    fn on_alloc(&mut self, obj: ObjRef, kind: Kind) {
+    fn object_created(heap: &mut Heap<Self>, obj: ObjRef, kind: Kind) {
         if kind.is_container() {
-            self.track(obj);
+            heap.hooks_mut().track(obj);
         }
     }
 
@@ -47,91 +244,60 @@ impl Hooks for Tracker {
     }
 }
 
-impl Tracker {
-    /// `_PyObject_GC_TRACK`: append to the tracked set.
-    fn track(&mut self, obj: ObjRef) {
-        let slot = obj.index();
-        if self.position.len() <= slot {
-            self.position.resize(slot + 1, NOT_TRACKED);
-        }
-        self.position[slot] = self.tracked.len() as u32;
-        self.tracked.push(obj);
+impl GcHooks for Tracker {
+    fn tracker(&self) -> &Tracker {
+        self
     }
 
-    /// `PyObject_GC_UnTrack`: remove from the tracked set by moving the last element into the
-    /// hole. Objects that were never tracked are ignored.
-    fn untrack(&mut self, obj: ObjRef) {
-        let Some(&pos) = self.position.get(obj.index()) else {
-            return;
-        };
-        if pos == NOT_TRACKED {
-            return;
-        }
-        self.position[obj.index()] = NOT_TRACKED;
-        self.tracked.swap_remove(pos as usize);
-        if let Some(&moved) = self.tracked.get(pos as usize) {
-            self.position[moved.index()] = pos;
-        }
-    }
-}
-// ANCHOR_END: tracker
-
-impl Tracker {
-    /// The tracked objects, in the order a collection examines them.
-    pub fn tracked(&self) -> &[ObjRef] {
-        &self.tracked
-    }
-
-    /// How many objects are tracked (what `len(gc.get_objects())` would say).
-    pub fn len(&self) -> usize {
-        self.tracked.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.tracked.is_empty()
-    }
-
-    /// `gc.is_tracked(obj)`. False for a stale handle.
-    pub fn is_tracked(&self, obj: ObjRef) -> bool {
-        match self.position.get(obj.index()) {
-            Some(&pos) if pos != NOT_TRACKED => self.tracked[pos as usize] == obj,
-            _ => false,
-        }
-    }
-
-    /// Whether a collection is running right now (a finalizer can be called from one).
-    pub fn is_collecting(&self) -> bool {
-        self.collecting
+    fn tracker_mut(&mut self) -> &mut Tracker {
+        self
     }
 }
 
-/// Checks that the tracked set is exactly the heap's live containers, each once, and that the
-/// position index agrees with it. For tests, next to [`refcount::Heap::check_invariants`].
-pub fn check_tracking(heap: &GcHeap) -> Result<()> {
+/// Checks that the tracker agrees with the heap: every tracked object is a live container,
+/// on one list, once, where the position index says; no collection still holds an object;
+/// and every live container is tracked, except the kinds whose tracking the stage delays
+/// ([`GcHooks::delays_tracking`]). For tests, next to [`refcount::Heap::check_invariants`].
+pub fn check_tracking<H: GcHooks>(heap: &Heap<H>) -> Result<()> {
     let broken = |message: String| Err(Error::Invariant { message });
-    let tracker = heap.hooks();
-    let mut containers = 0;
-    for obj in heap.objects() {
-        let container = heap.kind(obj)?.is_container();
-        containers += usize::from(container);
-        if container != tracker.is_tracked(obj) {
+    let tracker = heap.hooks().tracker();
+    if tracker.collecting {
+        return broken("a collection is still running".into());
+    }
+    let mut tracked = 0;
+    for (list, gc_list) in tracker.lists.iter().enumerate() {
+        for (index, entry) in gc_list.entries.iter().enumerate() {
+            let Some(obj) = *entry else { continue };
+            tracked += 1;
+            let position = tracker.position.get(obj.index());
+            if !matches!(position, Some(p) if p.list as usize == list && p.index as usize == index)
+            {
+                return broken(format!("the position index is wrong for {obj}"));
+            }
+            if !heap.is_alive(obj) || !heap.kind(obj)?.is_container() {
+                return broken(format!("{obj} is tracked but not a live container"));
+            }
+        }
+        let holes = gc_list.entries.iter().filter(|e| e.is_none()).count();
+        if holes != gc_list.holes {
             return broken(format!(
-                "{} is {}tracked",
-                heap.describe(obj),
-                if container { "not " } else { "" }
+                "list {list} counts {} holes, has {holes}",
+                gc_list.holes
             ));
         }
     }
-    if containers != tracker.tracked.len() {
-        return broken(format!(
-            "{} objects tracked, {containers} live containers",
-            tracker.tracked.len()
-        ));
-    }
-    for (pos, obj) in tracker.tracked.iter().enumerate() {
-        if tracker.position.get(obj.index()) != Some(&(pos as u32)) {
-            return broken(format!("the position index is wrong for {obj}"));
+    let mut containers = 0;
+    for obj in heap.objects() {
+        let kind = heap.kind(obj)?;
+        containers += usize::from(kind.is_container() && tracker.is_tracked(obj));
+        if kind.is_container() && !H::delays_tracking(kind) && !tracker.is_tracked(obj) {
+            return broken(format!("{} is not tracked", heap.describe(obj)));
         }
+    }
+    if containers != tracked {
+        return broken(format!(
+            "{tracked} objects on the lists, {containers} tracked live containers"
+        ));
     }
     Ok(())
 }

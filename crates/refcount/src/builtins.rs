@@ -93,11 +93,15 @@ impl<H: Hooks> Heap<H> {
 
     /// A class with no `__del__`.
     pub fn new_class(&mut self, name: &str) -> Result<ObjRef> {
-        Ok(self.alloc(Object::Class(Box::new(Class {
+        Ok(self.alloc_class(name, None))
+    }
+
+    fn alloc_class(&mut self, name: &str, finalizer: Option<usize>) -> ObjRef {
+        self.alloc(Object::Class(Box::new(Class {
             name: name.into(),
             keys: Vec::new(),
-            finalizer: None,
-        }))))
+            finalizer,
+        })))
     }
 
     // ANCHOR: new_class_with_del
@@ -110,26 +114,18 @@ impl<H: Hooks> Heap<H> {
         del: impl Fn(&mut Heap<H>, ObjRef) -> Result<()> + 'static,
     ) -> Result<ObjRef> {
         self.finalizers.push(Rc::new(del));
-        let class = self.new_class(name)?;
-        if let Object::Class(c) = &mut self.slots[class.index()].object {
-            c.finalizer = Some(self.finalizers.len() - 1);
-        }
-        Ok(class)
+        Ok(self.alloc_class(name, Some(self.finalizers.len() - 1)))
     }
     // ANCHOR_END: new_class_with_del
 
     /// An instance of `class`, with no attributes yet. It holds a reference to its class.
     pub fn new_instance(&mut self, class: ObjRef) -> Result<ObjRef> {
-        let has_finalizer = self.class_ref("new_instance", class)?.finalizer.is_some();
+        self.class_ref("new_instance", class)?;
         self.take_ref("new_instance", class)?;
-        let obj = self.alloc(Object::Instance(Instance {
+        Ok(self.alloc(Object::Instance(Instance {
             class,
             attrs: Attrs::Inline(Values::default()),
-        }));
-        // Known now, so that freeing the object never has to look at its class.
-        self.slots[obj.index()].has_finalizer = has_finalizer;
-        self.live_with_finalizer += usize::from(has_finalizer);
-        Ok(obj)
+        })))
     }
 
     /// Takes a reference to each of `items`, or to none of them if any handle is bad.
@@ -303,7 +299,9 @@ impl<H: Hooks> Heap<H> {
         match found {
             Some(i) => {
                 self.take_ref("dict_set", value)?;
-                let old = std::mem::replace(&mut self.dict_mut(dict).entries[i].1, value);
+                let (key, old) = &mut self.dict_mut(dict).entries[i];
+                let (key, old) = (*key, std::mem::replace(old, value));
+                H::stored_in_dict(self, dict, key, value);
                 self.drop_ref(old)
             }
             None => {
@@ -314,6 +312,7 @@ impl<H: Hooks> Heap<H> {
                 dict_data.reserve_for_new_key(key_is_str);
                 dict_data.entries.push((key, value));
                 self.resized(dict, old_size);
+                H::stored_in_dict(self, dict, key, value);
                 Ok(())
             }
         }
@@ -525,20 +524,23 @@ impl<H: Hooks> Heap<H> {
     /// `obj.__dict__`, borrowed: asking for it moves the inline values into a new dict
     /// object, which the instance then keeps (as CPython 3.11 materialises its dicts).
     pub fn instance_dict(&mut self, obj: ObjRef) -> Result<ObjRef> {
+        if let Attrs::Dict(dict) = self.instance("instance_dict", obj)?.attrs {
+            return Ok(dict);
+        }
+        // The dict is created before the values are read: creating it may run a collection,
+        // and with it finalizers that change this instance.
+        let dict = self.new_dict()?;
         let inst = self.instance("instance_dict", obj)?;
         let Attrs::Inline(values) = &inst.attrs else {
-            let Attrs::Dict(dict) = inst.attrs else {
-                unreachable!()
-            };
-            return Ok(dict);
+            self.decref(dict)?; // a finalizer asked for the instance's dict meanwhile
+            return self.instance_dict(obj);
         };
-        let keys = self.class_ref("instance_dict", inst.class)?.keys.clone();
+        let keys = &self.class_ref("instance_dict", inst.class)?.keys;
         let pairs: Vec<(ObjRef, ObjRef)> = keys
             .iter()
             .zip(values.iter())
             .filter_map(|(&k, &v)| v.map(|v| (k, v)))
             .collect();
-        let dict = self.new_dict()?;
         for &(key, value) in &pairs {
             self.dict_set(dict, key, value)?;
             self.drop_ref(value)?; // the instance's reference now lives in the dict

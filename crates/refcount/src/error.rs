@@ -43,6 +43,10 @@ pub enum Error {
     },
     /// Python's `TypeError: unhashable type`.
     Unhashable { type_name: String },
+    /// Python's `ValueError`, with CPython's message (`gc.collect(3)`: "invalid generation").
+    ValueError { message: String },
+    /// Python's `TypeError`, with CPython's message.
+    TypeError { message: String },
     /// A reference count would overflow its counter.
     RefcountOverflow { object: String },
     /// Python's `RecursionError`: a recursive algorithm went too deep.
@@ -95,6 +99,8 @@ impl fmt::Display for Error {
             Error::Unhashable { type_name } => {
                 write!(f, "TypeError: unhashable type: '{type_name}'")
             }
+            Error::ValueError { message } => write!(f, "ValueError: {message}"),
+            Error::TypeError { message } => write!(f, "TypeError: {message}"),
             Error::RefcountOverflow { object } => {
                 write!(f, "the reference count of {object} would overflow")
             }

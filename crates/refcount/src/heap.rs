@@ -309,8 +309,9 @@ impl<H: Hooks> Heap<H> {
     // -------------------------------------------------------------------- allocation
 
     // ANCHOR: alloc
-    /// Places a new object in a free slot (the most recently freed one first, so ids are
-    /// reused as CPython reuses memory) and returns a new reference to it.
+    /// Places a new, complete object in a free slot (the most recently freed one first, so ids
+    /// are reused as CPython reuses memory) and returns a new reference to it. The hooks hear
+    /// of it last, when the heap is consistent again: they may start a collection.
     pub(crate) fn alloc(&mut self, object: Object) -> ObjRef {
         let kind = object.kind();
         let size = object.sizeof();
@@ -328,6 +329,12 @@ impl<H: Hooks> Heap<H> {
                 ObjRef::new(self.slots.len() as u32 - 1, NonZeroU32::MIN)
             }
         };
+        // Known now, so that freeing the object never has to look at its class.
+        let has_finalizer = self
+            .finalizer_index(&self.slots[r.index()].object)
+            .is_some();
+        self.slots[r.index()].has_finalizer = has_finalizer;
+        self.live_with_finalizer += usize::from(has_finalizer);
         self.live_objects += 1;
         self.live_bytes += size;
         if self.tracing() {
@@ -338,7 +345,7 @@ impl<H: Hooks> Heap<H> {
                 size,
             });
         }
-        self.hooks.on_alloc(r, kind);
+        H::object_created(self, r, kind);
         r
     }
     // ANCHOR_END: alloc

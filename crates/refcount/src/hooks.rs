@@ -1,17 +1,26 @@
 //! Extension points for the later stages of the runtime.
 
-use crate::{Kind, ObjRef};
+use crate::{Heap, Kind, ObjRef};
 
 // ANCHOR: hooks
-/// Code that wants to hear about every allocation and every free, without the heap knowing
-/// who it is. The cycle detector of chapter 2 keeps its list of tracked containers this way,
-/// just as CPython's allocator calls `_PyObject_GC_Link` and `tp_dealloc` calls
-/// `PyObject_GC_UnTrack`.
+/// Code that wants to hear about every new object, every store into a dict and every free,
+/// without the heap knowing who it is. The cycle detector keeps its lists of tracked
+/// containers this way, just as CPython's constructors call `PyObject_GC_Track` and its
+/// deallocators `PyObject_GC_UnTrack`.
 ///
-/// The heap is generic over its hooks, so a heap without hooks pays nothing for them.
-pub trait Hooks: Default + 'static {
-    /// A new object has been created and initialised.
-    fn on_alloc(&mut self, _obj: ObjRef, _kind: Kind) {}
+/// The heap is generic over its hooks, so a heap without hooks pays nothing for them: every
+/// method does nothing unless a stage overrides it.
+pub trait Hooks: Default + Sized + 'static {
+    /// A new object is complete: its constructor has finished, and the caller holds the one
+    /// reference to it. The hook gets the whole heap, so it may act on it — stage 3 starts an
+    /// automatic collection here, as CPython's allocator does (`_PyObject_GC_Link`), before it
+    /// tracks the new object.
+    fn object_created(_heap: &mut Heap<Self>, _obj: ObjRef, _kind: Kind) {}
+
+    /// `key` and `value` have just been stored into `dict`: CPython's `MAINTAIN_TRACKING`,
+    /// which starts tracking a dict when it receives something that may be in a cycle.
+    fn stored_in_dict(_heap: &mut Heap<Self>, _dict: ObjRef, _key: ObjRef, _value: ObjRef) {}
+
     /// The object is about to be freed: its finalizer has run and not resurrected it, and its
     /// references are about to be dropped.
     fn before_free(&mut self, _obj: ObjRef, _kind: Kind) {}
