@@ -610,6 +610,12 @@ impl<H: Hooks> Heap<H> {
         });
     }
 
+    /// Reports an exception that escaped code which is not a heap object's (a collector's
+    /// callback, say); `object` says what raised it.
+    pub fn report_unraisable_in(&mut self, object: String, error: Error) {
+        self.unraisable.push(Unraisable { object, error });
+    }
+
     /// Takes the exceptions reported by finalizers since the last call.
     pub fn take_unraisable(&mut self) -> Vec<Unraisable> {
         std::mem::take(&mut self.unraisable)

@@ -204,6 +204,12 @@ impl Dict {
         &self.entries
     }
 
+    /// Whether every key is a str: CPython then uses a "unicode" keys table, whose
+    /// `tp_traverse` visits only the values.
+    pub fn has_str_keys_only(&self) -> bool {
+        self.table.is_none_or(|t| t.unicode)
+    }
+
     /// Size of the keys table as `dict_sizeof` counts it; an empty dict has none.
     fn keys_table_size(&self) -> u64 {
         let Some(table) = self.table else { return 0 };

@@ -1,0 +1,143 @@
+//! When collections happen: the count, the thresholds, the 25 % rule, and the callbacks
+//! around each collection.
+
+use std::time::Instant;
+
+use cycles::Stats;
+use refcount::{Heap, Kind, ObjRef};
+
+use crate::state::{CallbackInfo, CallbackPhase};
+use crate::{Generational, NUM_GENERATIONS, steps};
+
+// ANCHOR: object_created
+/// A container is complete: count it, collect if generation 0 is over its threshold, then
+/// track it — CPython's `_PyObject_GC_Link` followed by the constructor's `PyObject_GC_Track`.
+/// Dicts start untracked; the empty tuple is never tracked (CPython's is a shared singleton).
+pub(crate) fn object_created<H: Generational>(heap: &mut Heap<H>, obj: ObjRef, kind: Kind) {
+    if !kind.is_container() {
+        return;
+    }
+    let gc = heap.hooks_mut().gc_mut();
+    gc.counts[0] += 1;
+    let over = gc.counts[0] > gc.thresholds[0] && gc.enabled && gc.thresholds[0] != 0;
+    if (over || gc.stress) && !gc.collecting {
+        gc.collecting = true;
+        if gc.stress {
+            collect_with_callback(heap, NUM_GENERATIONS - 1);
+        } else {
+            collect_generations(heap);
+        }
+        heap.hooks_mut().gc_mut().collecting = false;
+    }
+    let starts_untracked = match kind {
+        Kind::Dict => true,
+        Kind::Tuple => heap.referents(obj).is_ok_and(|items| items.is_empty()),
+        _ => false,
+    };
+    if !starts_untracked {
+        heap.hooks_mut().tracker_mut().track(obj);
+    }
+}
+// ANCHOR_END: object_created
+
+/// `MAINTAIN_TRACKING`: an untracked dict starts being tracked when it receives a key or a
+/// value that may be part of a cycle.
+pub(crate) fn stored_in_dict<H: Generational>(
+    heap: &mut Heap<H>,
+    dict: ObjRef,
+    key: ObjRef,
+    value: ObjRef,
+) {
+    if !heap.hooks().tracker().is_tracked(dict)
+        && (steps::may_be_tracked(heap, key) || steps::may_be_tracked(heap, value))
+    {
+        heap.hooks_mut().tracker_mut().track(dict);
+    }
+}
+
+/// A container is freed: untrack it, and take it off generation 0's count
+/// (`PyObject_GC_Del`, which never lets the count go below zero).
+pub(crate) fn before_free<H: Generational>(hooks: &mut H, obj: ObjRef, kind: Kind) {
+    hooks.tracker_mut().untrack(obj);
+    if kind.is_container() {
+        let count = &mut hooks.gc_mut().counts[0];
+        *count = (*count - 1).max(0);
+    }
+}
+
+// ANCHOR: collect_generations
+/// An automatic collection: the oldest generation whose count exceeds its threshold, except
+/// that a full collection waits while the objects that survived since the last one are fewer
+/// than a quarter of those it left (`long_lived_pending < long_lived_total / 4`): without
+/// that rule, a program that builds a large structure would pay for a full collection over
+/// and over, quadratic in its size. Returns what `gc.collect()` would.
+pub fn collect_generations<H: Generational>(heap: &mut Heap<H>) -> usize {
+    let gc = heap.hooks().gc();
+    for generation in (0..NUM_GENERATIONS).rev() {
+        if gc.counts[generation] > gc.thresholds[generation] {
+            if generation == NUM_GENERATIONS - 1
+                && gc.long_lived_pending < gc.long_lived_total / 4
+            {
+                continue;
+            }
+            let stats = collect_with_callback(heap, generation);
+            return stats.collected + stats.uncollectable;
+        }
+    }
+    0
+}
+// ANCHOR_END: collect_generations
+
+// ANCHOR: collect_with_callback
+/// One collection of `generation` and the younger ones, with the callbacks of `gc.callbacks`
+/// called before ("start") and after ("stop"): CPython's `gc_collect_with_callback`. The
+/// caller has checked that no collection is running.
+pub fn collect_with_callback<H: Generational>(heap: &mut Heap<H>, generation: usize) -> Stats {
+    let start = CallbackInfo {
+        generation,
+        collected: 0,
+        uncollectable: 0,
+    };
+    invoke_callbacks(heap, CallbackPhase::Start, &start);
+    let stats = collect_main(heap, generation);
+    let stop = CallbackInfo {
+        generation,
+        collected: stats.collected,
+        uncollectable: stats.uncollectable,
+    };
+    invoke_callbacks(heap, CallbackPhase::Stop, &stop);
+    stats
+}
+
+/// The first and the last steps of CPython's `gc_collect_main` (the debug header, the counts),
+/// around stage 2's collection, to which this stage's other steps are hooked.
+fn collect_main<H: Generational>(heap: &mut Heap<H>, generation: usize) -> Stats {
+    if heap.hooks().gc().debug & crate::gc::DEBUG_STATS != 0 {
+        steps::debug_header(heap, generation);
+        heap.hooks_mut().gc_mut().started = Some(Instant::now());
+    }
+    let gc = heap.hooks_mut().gc_mut();
+    if generation + 1 < NUM_GENERATIONS {
+        gc.counts[generation + 1] += 1;
+    }
+    gc.counts[..=generation].fill(0);
+    cycles::gc_collect_main(heap, generation, |_, _| {})
+}
+// ANCHOR_END: collect_with_callback
+
+/// Calls every callback in `gc.callbacks`, reading the list afresh at each step as CPython
+/// does (a callback may change it). An error from one is reported as unraisable and the
+/// others still run.
+fn invoke_callbacks<H: Generational>(
+    heap: &mut Heap<H>,
+    phase: CallbackPhase,
+    info: &CallbackInfo,
+) {
+    let mut i = 0;
+    while let Some(callback) = heap.hooks().gc().callbacks.get(i).cloned() {
+        if let Err(error) = callback(heap, phase, info) {
+            heap.report_unraisable_in(format!("gc callback ({})", phase.as_str()), error);
+        }
+        i += 1;
+    }
+}
