@@ -75,8 +75,7 @@ pub fn collect_generations<H: Generational>(heap: &mut Heap<H>) -> usize {
     let gc = heap.hooks().gc();
     for generation in (0..NUM_GENERATIONS).rev() {
         if gc.counts[generation] > gc.thresholds[generation] {
-            if generation == NUM_GENERATIONS - 1
-                && gc.long_lived_pending < gc.long_lived_total / 4
+            if generation == NUM_GENERATIONS - 1 && gc.long_lived_pending < gc.long_lived_total / 4
             {
                 continue;
             }

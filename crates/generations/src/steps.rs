@@ -2,7 +2,7 @@
 //! the long-lived counts, the debug messages, `DEBUG_SAVEALL` and the statistics.
 
 use cycles::{GcHooks, Stats};
-use refcount::{Heap, Kind, Object, ObjRef};
+use refcount::{Heap, Kind, ObjRef, Object};
 
 use crate::gc::{DEBUG_COLLECTABLE, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE};
 use crate::{Generational, NUM_GENERATIONS};
@@ -50,7 +50,10 @@ pub(crate) fn survivors_found<H: Generational>(
         }
     }
     let tracker = heap.hooks().tracker();
-    let moving = survivors.iter().filter(|&&op| tracker.is_tracked(op)).count() as i64;
+    let moving = survivors
+        .iter()
+        .filter(|&&op| tracker.is_tracked(op))
+        .count() as i64;
     let gc = heap.hooks_mut().gc_mut();
     if full {
         gc.long_lived_pending = 0;
