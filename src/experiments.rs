@@ -20,8 +20,17 @@ use refcount::{Heap, Hooks, NoHooks, Result};
 /// or a later stage's heap with its hooks).
 pub type Experiment<H = NoHooks> = fn(&mut Heap<H>) -> Result<()>;
 
-/// Parses the command line, runs the chosen experiments, writes the trace if asked.
+/// Parses the command line, runs the chosen experiments, writes the trace if asked. Each
+/// experiment gets a fresh `Heap::with_hooks(H::default())`.
 pub fn main<H: Hooks>(experiments: &[(&str, Experiment<H>)]) -> ExitCode {
+    main_on(|| Heap::with_hooks(H::default()), experiments)
+}
+
+/// [`main`], with each experiment's heap made by `new_heap` (a stage's own constructor).
+pub fn main_on<H: Hooks>(
+    new_heap: fn() -> Heap<H>,
+    experiments: &[(&str, Experiment<H>)],
+) -> ExitCode {
     let names: Vec<&str> = experiments.iter().map(|(n, _)| *n).collect();
     let mut chosen: Vec<String> = Vec::new();
     let mut trace_path: Option<PathBuf> = None;
@@ -48,7 +57,7 @@ pub fn main<H: Hooks>(experiments: &[(&str, Experiment<H>)]) -> ExitCode {
         if chosen.is_empty() {
             println!("== {name} ==");
         }
-        let mut heap = Heap::with_hooks(H::default());
+        let mut heap = new_heap();
         if trace_path.is_some() {
             heap.start_trace();
         }

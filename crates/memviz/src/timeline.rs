@@ -21,6 +21,8 @@ pub struct Collection {
     pub event: u64,
     /// What the collection returned: the unreachable objects it found.
     pub collected: i64,
+    /// The generation collected (0 for a collector with one generation).
+    pub generation: i64,
 }
 
 /// Live objects and bytes after every event, and the collections.
@@ -60,11 +62,12 @@ pub fn timeline(trace: &Trace) -> Timeline {
                 now.live_bytes = now.live_bytes.saturating_sub(*size);
             }
             Event::Stage { name, values } if name == "gc_collect" => {
-                let collected = values.get("collected").copied().unwrap_or(0);
+                let value = |key: &str| values.get(key).copied().unwrap_or(0);
                 out.collections.push(Collection {
                     allocations: now.allocations,
                     event: now.event,
-                    collected,
+                    collected: value("collected") + value("uncollectable"),
+                    generation: value("generation"),
                 });
             }
             _ => continue, // the heap's size did not change

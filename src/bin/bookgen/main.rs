@@ -22,7 +22,12 @@ use pymem::cpython::cpython_311;
 mod plots;
 
 /// The examples whose outputs and traces the book shows.
-const EXAMPLES: &[&str] = &["ch01_refcount", "ch03_cycles", "ch02_watching"];
+const EXAMPLES: &[&str] = &[
+    "ch01_refcount",
+    "ch03_cycles",
+    "ch02_watching",
+    "ch04_generations",
+];
 
 /// Generated folders that belong to other tools and are not checked here: the benchmark
 /// plots are measurements of one machine on one day, not reproducible outputs.

@@ -39,6 +39,16 @@ pub const PLOTS: &[Plot] = &[
         file: "ch03_cycles/leak-vs-collector.svg",
         draw: ch02_leak_vs_collector,
     },
+    Plot {
+        example: "ch04_generations",
+        file: "ch04_generations/long-running.svg",
+        draw: ch04_long_running,
+    },
+    Plot {
+        example: "ch04_generations",
+        file: "ch04_generations/collections.svg",
+        draw: ch04_collections,
+    },
 ];
 
 fn run<'a>(traces: &'a TraceFile, name: &str) -> Result<&'a Trace, String> {
@@ -117,6 +127,82 @@ fn ch02_leak_vs_collector(traces: &TraceFile) -> Result<String, String> {
             ("reference counting only", &leaking),
             ("with the cycle detector", &collected),
         ],
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// The long-running program's live objects, with its generation-1 and full collections
+/// marked (generation-0 collections are too many to label: the saw's teeth are they).
+fn ch04_long_running(traces: &TraceFile) -> Result<String, String> {
+    let timeline = timeline(run(traces, "long-running")?);
+    let marks = |generation: i64| -> Vec<(u64, String)> {
+        timeline
+            .collections
+            .iter()
+            .filter(|c| c.generation == generation)
+            .map(|c| (c.allocations, generation.to_string()))
+            .collect()
+    };
+    let series = [
+        Series {
+            label: "live objects",
+            points: timeline
+                .points
+                .iter()
+                .map(|p| (p.allocations, p.live_objects))
+                .collect(),
+            marks: vec![],
+        },
+        Series {
+            label: "generation 1 collected",
+            points: vec![],
+            marks: marks(1),
+        },
+        Series {
+            label: "generation 2 collected (full)",
+            points: vec![],
+            marks: marks(2),
+        },
+    ];
+    plot::line_plot(
+        "a server-like loop, thresholds (50, 10, 10)",
+        "allocations",
+        "live objects",
+        &series,
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// How many collections of each generation the long-running program has had, over time.
+fn ch04_collections(traces: &TraceFile) -> Result<String, String> {
+    let timeline = timeline(run(traces, "long-running")?);
+    let labels = ["generation 0", "generation 1", "generation 2"];
+    let series: Vec<Series> = (0..3)
+        .map(|generation| {
+            let mut count = 0;
+            let mut points = vec![(0, 0)];
+            for c in timeline
+                .collections
+                .iter()
+                .filter(|c| c.generation == generation)
+            {
+                count += 1;
+                points.push((c.allocations, count));
+            }
+            let last = timeline.points.last().map_or(0, |p| p.allocations);
+            points.push((last, count));
+            Series {
+                label: labels[generation as usize],
+                points,
+                marks: vec![],
+            }
+        })
+        .collect();
+    plot::line_plot(
+        "collections so far, per generation",
+        "allocations",
+        "collections",
+        &series,
     )
     .map_err(|e| e.to_string())
 }
