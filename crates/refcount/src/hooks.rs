@@ -4,9 +4,9 @@ use crate::{Kind, ObjRef};
 
 // ANCHOR: hooks
 /// Code that wants to hear about every allocation and every free, without the heap knowing
-/// who it is. The cycle detector of chapter 2 keeps its list of tracked containers this way,
-/// just as CPython's allocator calls `_PyObject_GC_Link` and `tp_dealloc` calls
-/// `PyObject_GC_UnTrack`.
+/// who it is. The cycle detector (the chapter "Cycles and the cycle detector") keeps its list
+/// of tracked containers this way, just as CPython's allocator calls `_PyObject_GC_Link` and
+/// `tp_dealloc` calls `PyObject_GC_UnTrack`.
 ///
 /// The heap is generic over its hooks, so a heap without hooks pays nothing for them.
 pub trait Hooks: Default + 'static {
