@@ -1,4 +1,5 @@
-//! Chapter 1's experiments, run on the stage-1 runtime.
+//! The experiments of chapter 1, "Objects, names and reference counts", run on the stage-1
+//! runtime.
 //!
 //! `cargo run --example ch01_refcount` runs them all; name one or more to run only those
 //! (`cargo run --example ch01_refcount -- small-int del`).

@@ -1,4 +1,4 @@
-//! Chapter 2's experiments: reference cycles, and CPython's cycle detector on our heap.
+//! The experiments of chapter 3, "Cycles and the cycle detector": reference cycles, and CPython's cycle detector on our heap.
 //!
 //! `cargo run --example ch03_cycles` runs them all; `-- --list` names them.
 

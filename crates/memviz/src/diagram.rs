@@ -3,7 +3,7 @@
 //! Names in the module namespace (and any named outside references) point at objects; each
 //! object is a node labelled with its type, `id()` and reference count; each reference is an
 //! edge labelled with the attribute, index or key that holds it. Sets of objects can be
-//! highlighted, and a scratch number can be shown per object (chapter 2's `gc_refs`). The
+//! highlighted, and a scratch number can be shown per object (the cycle detector's `gc_refs`). The
 //! output depends only on the heap, so it is the same on every run.
 
 use std::collections::{HashMap, HashSet, VecDeque};

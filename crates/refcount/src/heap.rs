@@ -467,6 +467,7 @@ impl<H: Hooks> Heap<H> {
     // ANCHOR_END: drop_ref
 
     // ANCHOR: release
+    // ANCHOR: release_loop
     /// Frees an object whose count reached zero, and everything that dies with it.
     ///
     /// CPython's deallocators call each other recursively (a list's `tp_dealloc` drops its
@@ -492,7 +493,9 @@ impl<H: Hooks> Heap<H> {
         }
         self.work = work;
     }
+    // ANCHOR_END: release_loop
 
+    // ANCHOR: dealloc
     /// Takes apart one object whose count reached zero: its finalizer, the hook, then the
     /// references it held, in the order its `tp_dealloc` drops them. While no referent dies,
     /// their counts are lowered on the spot and the object is freed at once. When one dies,
@@ -526,6 +529,7 @@ impl<H: Hooks> Heap<H> {
             }
         }
     }
+    // ANCHOR_END: dealloc
 
     /// Drops one reference held by a dying object; true if it was the last.
     fn lower(&mut self, r: ObjRef) -> bool {
@@ -671,6 +675,7 @@ impl<H: Hooks> Heap<H> {
     /// a reference to a freed slot, and that the live counters add up.
     pub fn check_invariants(&self) -> Result<()> {
         let broken = |message: String| Err(Error::Invariant { message });
+        // ANCHOR: invariants_held
         let mut held = vec![0u64; self.slots.len()];
         for holder in self.objects() {
             let mut stale = None;
@@ -685,11 +690,14 @@ impl<H: Hooks> Heap<H> {
                 return broken(format!("{} holds stale handle {r}", self.describe(holder)));
             }
         }
+        // ANCHOR_END: invariants_held
         let (mut objects, mut bytes) = (0, 0);
         for r in self.objects() {
+            // ANCHOR: invariants_expected
             let slot = &self.slots[r.index()];
             let deallocator = u64::from(slot.state == State::Finalizing);
             let expected = held[r.index()] + slot.external as u64 + deallocator;
+            // ANCHOR_END: invariants_expected
             if slot.refcount as u64 != expected {
                 return broken(format!(
                     "{} has refcount {} but {} references exist ({} from objects, {} outside)",

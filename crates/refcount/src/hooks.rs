@@ -4,9 +4,9 @@ use crate::{Heap, Kind, ObjRef};
 
 // ANCHOR: hooks
 /// Code that wants to hear about every new object, every store into a dict and every free,
-/// without the heap knowing who it is. The cycle detector keeps its lists of tracked
-/// containers this way, just as CPython's constructors call `PyObject_GC_Track` and its
-/// deallocators `PyObject_GC_UnTrack`.
+/// without the heap knowing who it is. The cycle detector (the chapter "Cycles and the cycle
+/// detector") keeps its lists of tracked containers this way, just as CPython's constructors
+/// call `PyObject_GC_Track` and its deallocators `PyObject_GC_UnTrack`.
 ///
 /// The heap is generic over its hooks, so a heap without hooks pays nothing for them: every
 /// method does nothing unless a stage overrides it.

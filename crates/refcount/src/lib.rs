@@ -1,7 +1,7 @@
 //! # refcount — stage 1 of the book's runtime
 //!
 //! A heap of Python-like objects managed the way CPython 3.11 manages them: by reference
-//! counting. Chapter 1 of the book builds and explains it.
+//! counting. The book's chapter "Objects, names and reference counts" builds and explains it.
 //!
 //! * Objects live in an arena and are named by small copyable [`ObjRef`] handles (an index
 //!   plus a version tag), so a handle to a freed object is detected, never followed.

@@ -6,6 +6,8 @@
 //! * `bookgen check` does the same in memory and fails on any difference, on a generated file
 //!   that nothing produces any more, and on a missing one. Python outputs are checked only
 //!   when `python3` is CPython 3.11, the version the book describes; otherwise it says so.
+//!   It also fails on a generated file that no chapter shows (`{{#include}}` or image): an
+//!   output nobody reads is either missing from the book or not worth generating.
 //!
 //! An example prints its experiments one after the other, each under a `== name ==` line;
 //! each experiment's output becomes `book/generated/<example>/<name>.txt`. The example also
@@ -202,6 +204,7 @@ fn check(root: &Path) -> Result<bool, String> {
     let produced = produce(root)?;
     let dir = generated_dir(root);
     let (mut passed, mut failed) = (0, 0);
+    let mut stale = false;
     for (path, contents) in &produced.files {
         let shown = format!("book/generated/{}", path.display());
         match std::fs::read_to_string(dir.join(path)) {
@@ -211,26 +214,33 @@ fn check(root: &Path) -> Result<bool, String> {
             }
             Ok(on_disk) => {
                 failed += 1;
+                stale = true;
                 let line = first_difference(&on_disk, contents);
                 println!("STALE {shown}: differs from a fresh run at line {line}");
             }
             Err(_) => {
                 failed += 1;
+                stale = true;
                 println!("MISSING {shown}");
             }
         }
     }
     for orphan in orphans(root, &produced)? {
         failed += 1;
+        stale = true;
         println!(
             "ORPHAN book/generated/{}: nothing produces it",
             orphan.display()
         );
     }
+    for unshown in unshown(root)? {
+        failed += 1;
+        println!("UNSHOWN book/generated/{unshown}: no chapter includes or shows it");
+    }
     for why in &produced.skipped {
         println!("SKIP: {why}");
     }
-    if failed > 0 {
+    if stale {
         println!("regenerate with: scripts/generate");
     }
     println!("{passed} passed, {failed} failed");
@@ -241,6 +251,35 @@ fn first_difference(a: &str, b: &str) -> usize {
     let mut lines = a.lines().zip(b.lines());
     let same = lines.by_ref().take_while(|(x, y)| x == y).count();
     same + 1
+}
+
+/// Generated files (benchmark plots aside) that no chapter refers to, as `generated/<path>` in
+/// an `{{#include}}` or an image link.
+fn unshown(root: &Path) -> Result<Vec<String>, String> {
+    let book = root.join("book");
+    let mut shown = std::collections::BTreeSet::new();
+    for chapter in files_with_extension(&book, "md")? {
+        if chapter.starts_with(generated_dir(root)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&chapter).map_err(|e| e.to_string())?;
+        for reference in text.split("generated/").skip(1) {
+            let end = reference
+                .find(|c: char| c.is_whitespace() || matches!(c, ')' | '}' | ':' | '"' | '\''))
+                .unwrap_or(reference.len());
+            shown.insert(reference[..end].to_string());
+        }
+    }
+    let dir = generated_dir(root);
+    let mut all = files_with_extension(&dir, "txt")?;
+    all.extend(files_with_extension(&dir, "svg")?);
+    Ok(all
+        .iter()
+        .filter_map(|p| p.strip_prefix(&dir).ok())
+        .filter(|p| !NOT_CHECKED.iter().any(|d| p.starts_with(d)))
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| !shown.contains(p))
+        .collect())
 }
 
 /// Generated files that no generator produced (and that no skip or other tool explains).

@@ -37,7 +37,7 @@ pub const PLOTS: &[Plot] = &[
     Plot {
         example: "ch03_cycles",
         file: "ch03_cycles/leak-vs-collector.svg",
-        draw: ch02_leak_vs_collector,
+        draw: ch03_leak_vs_collector,
     },
     Plot {
         example: "ch04_generations",
@@ -118,7 +118,7 @@ fn leak_comparison(traces: &TraceFile) -> Result<String, String> {
 
 /// Two thousand two-node cycles, with reference counting alone and with a collection every
 /// 500 pairs.
-fn ch02_leak_vs_collector(traces: &TraceFile) -> Result<String, String> {
+fn ch03_leak_vs_collector(traces: &TraceFile) -> Result<String, String> {
     let leaking = timeline(run(traces, "refcount-only")?);
     let collected = timeline(run(traces, "with-collector")?);
     plot::memory_plot(
