@@ -32,6 +32,13 @@ usage: scripts/course COMMAND
 
 A CHAPTER is its number (ch01) or its folder name (refcount). Your files are under exercises/.";
 
+/// `println!` that ignores a closed stdout (`scripts/course list | head`) instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Where progress is kept, relative to the root; `.gitignore` lists it.
 const STATE: &str = ".course-state";
 
@@ -54,7 +61,7 @@ fn run(root: &Path, args: &[String], style: &Style) -> Result<bool, String> {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         [] | ["help" | "--help" | "-h"] => {
-            println!("{USAGE}");
+            out!("{USAGE}");
             Ok(true)
         }
         ["list"] => {
@@ -74,13 +81,13 @@ fn run(root: &Path, args: &[String], style: &Style) -> Result<bool, String> {
         }
         ["hint", name] => {
             let e = exercise(&course, name)?;
-            println!("{} {}: {}", course.number(e), e.name, e.title);
-            println!("{}", wrap(&e.hint, 92));
-            println!(
+            out!("{} {}: {}", course.number(e), e.name, e.title);
+            out!("{}", wrap(&e.hint, 92));
+            out!(
                 "Your file: {}",
                 course.relative(&course.path(e, Which::Work))
             );
-            println!(
+            out!(
                 "The chapter: book/{}, exercise {}",
                 course.chapter(e).book,
                 course.number(e)
@@ -132,7 +139,7 @@ fn copy_missing_starters(course: &Course) -> Result<(), String> {
         }
     }
     if created > 0 {
-        println!("Copied {created} starter(s) into exercises/: those are the files you edit.\n");
+        out!("Copied {created} starter(s) into exercises/: those are the files you edit.\n");
     }
     Ok(())
 }
@@ -239,7 +246,7 @@ fn list(course: &Course, style: &Style) {
     let mut done = 0;
     let mut next: Option<&Exercise> = None;
     for (c, chapter) in course.chapters.iter().enumerate() {
-        println!(
+        out!(
             "{}",
             style.bold(&format!(
                 "Chapter {} · {} (ch{:02}, {})",
@@ -259,18 +266,18 @@ fn list(course: &Course, style: &Style) {
             } else if next.is_none() {
                 next = Some(e);
             }
-            println!(
+            out!(
                 "  {:<5} {:<10} {:<44} {label}",
                 course.number(e),
                 e.name,
                 plain_title(&e.title)
             );
         }
-        println!();
+        out!();
     }
-    println!("{done} of {} done.", course.exercises.len());
+    out!("{done} of {} done.", course.exercises.len());
     if let Some(e) = next {
-        println!(
+        out!(
             "Next: {} {}, in {}: `scripts/course check {}` (or `scripts/course watch`).",
             course.number(e),
             e.name,
@@ -353,18 +360,18 @@ fn check(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
         let ok = matches!(outcome, Outcome::Passed(_));
         match outcome {
             Outcome::Passed(output) => {
-                println!("{} {headline}: passes", style.green("✓"));
+                out!("{} {headline}: passes", style.green("✓"));
                 print_indented(&output);
             }
             Outcome::Failed(output) => {
-                println!(
+                out!(
                     "{} {headline}: fails ({})",
                     style.red("✗"),
                     course.relative(&file)
                 );
                 print_indented(&output);
                 if output.contains("not yet implemented") {
-                    println!(
+                    out!(
                         "    Replace the todo!() in {}; `scripts/course hint {}` helps.",
                         course.relative(&file),
                         e.name
@@ -372,7 +379,7 @@ fn check(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
                 }
             }
             Outcome::BuildFailed(messages) => {
-                println!(
+                out!(
                     "{} {headline}: does not compile ({})",
                     style.red("✗"),
                     course.relative(&file)
@@ -380,7 +387,7 @@ fn check(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
                 print_indented(&messages);
             }
             Outcome::TimedOut => {
-                println!(
+                out!(
                     "{} {headline}: still running after two minutes; stopped (a loop that never ends?)",
                     style.red("✗")
                 );
@@ -396,7 +403,7 @@ fn check(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
         }
     });
     state.save();
-    println!("{passed} passed, {failed} failed");
+    out!("{passed} passed, {failed} failed");
     Ok(failed == 0)
 }
 
@@ -434,7 +441,7 @@ fn check_shipped(
         } else {
             style.red("✗")
         };
-        println!("{mark} {headline}: {what}");
+        out!("{mark} {headline}: {what}");
         if !ok {
             print_indented(&output);
         }
@@ -444,13 +451,13 @@ fn check_shipped(
             failed += 1;
         }
     });
-    println!("{passed} passed, {failed} failed");
+    out!("{passed} passed, {failed} failed");
     Ok(failed == 0)
 }
 
 fn print_indented(text: &str) {
     for line in text.trim_matches('\n').trim_end().lines() {
-        println!("    {line}");
+        out!("    {line}");
     }
 }
 
@@ -482,9 +489,9 @@ fn reset(course: &Course, rest: &[&str], style: &Style) -> Result<bool, String> 
         .collect();
     let person = std::io::stdin().is_terminal() && std::env::var_os("CI").is_none();
     if !changed.is_empty() && person && !yes {
-        println!("This throws away your changes to:");
+        out!("This throws away your changes to:");
         for e in &changed {
-            println!("  {}", course.relative(&course.path(e, Which::Work)));
+            out!("  {}", course.relative(&course.path(e, Which::Work)));
         }
         print!(
             "Reset {}? [y/N] ",
@@ -494,7 +501,7 @@ fn reset(course: &Course, rest: &[&str], style: &Style) -> Result<bool, String> 
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
         if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            println!("Nothing was reset.");
+            out!("Nothing was reset.");
             return Ok(false);
         }
     }
@@ -502,7 +509,7 @@ fn reset(course: &Course, rest: &[&str], style: &Style) -> Result<bool, String> 
     for e in &selected {
         copy_starter(course, e)?;
         state.results.remove(&e.name);
-        println!(
+        out!(
             "{} {} {}: back to the starter",
             style.green("reset"),
             course.number(e),
@@ -531,11 +538,11 @@ fn watch(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
             .find(|e| state.status(course, e) != Status::Done)
     };
     let Some(mut current) = pending() else {
-        println!("Every exercise here is done. `scripts/course list` shows them all.");
+        out!("Every exercise here is done. `scripts/course list` shows them all.");
         return Ok(true);
     };
     let mut seen: Vec<_> = selected.iter().map(|e| stamp(e)).collect();
-    println!(
+    out!(
         "{}",
         style.bold(&format!(
             "Watching {}: save a file to check it again; Ctrl-C stops.",
@@ -545,7 +552,7 @@ fn watch(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
     let mut to_check = Some(current);
     loop {
         if let Some(e) = to_check.take() {
-            println!(
+            out!(
                 "\n{}",
                 style.bold(&format!(
                     "== {} {}: {} ==",
@@ -559,7 +566,7 @@ fn watch(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
                 match pending() {
                     Some(next) => {
                         current = next;
-                        println!(
+                        out!(
                             "\nNext: {} {}, in {} (`scripts/course hint {}` for a hint).",
                             course.number(next),
                             next.name,
@@ -568,7 +575,7 @@ fn watch(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
                         );
                     }
                     None => {
-                        println!("\nEvery exercise here is done.");
+                        out!("\nEvery exercise here is done.");
                         return Ok(true);
                     }
                 }
