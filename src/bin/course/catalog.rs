@@ -28,6 +28,9 @@ pub struct Exercise {
 
 pub struct Course {
     pub root: PathBuf,
+    /// The student's tree: where `exercises/` and `.course-state` are (the root, unless
+    /// `--dir` says otherwise).
+    pub work: PathBuf,
     pub chapters: Vec<Chapter>,
     pub exercises: Vec<Exercise>,
 }
@@ -50,6 +53,7 @@ impl Course {
         let numbered = numbered_chapters(root)?;
         let mut course = Course {
             root: root.to_path_buf(),
+            work: root.to_path_buf(),
             chapters: Vec::new(),
             exercises: Vec::new(),
         };
@@ -137,12 +141,11 @@ impl Course {
     /// Where a copy of the exercise lives.
     pub fn path(&self, e: &Exercise, copy: Which) -> PathBuf {
         let folder = match copy {
-            Which::Work => "exercises",
-            Which::Starter => "course/starters",
-            Which::Solution => "course/solutions",
+            Which::Work => self.work.join("exercises"),
+            Which::Starter => self.root.join("course/starters"),
+            Which::Solution => self.root.join("course/solutions"),
         };
-        self.root
-            .join(folder)
+        folder
             .join(&self.chapter(e).id)
             .join(format!("{}.rs", e.name))
     }

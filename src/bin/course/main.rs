@@ -19,7 +19,7 @@ use catalog::{Course, Exercise, Which};
 use runner::{Outcome, Toolchain};
 
 const USAGE: &str = "\
-usage: scripts/course COMMAND
+usage: scripts/course [--dir DIR] COMMAND
 
   list                       every exercise, by chapter, with its status
   check [EXERCISE|CHAPTER]   build and check your files (all of them without an argument)
@@ -30,7 +30,8 @@ usage: scripts/course COMMAND
   check --solutions [...]    check the reference solutions (they must pass)
   check --starters [...]     check the starters as shipped (they must fail)
 
-A CHAPTER is its number (ch01) or its folder name (refcount). Your files are under exercises/.";
+A CHAPTER is its number (ch01) or its folder name (refcount). Your files are under exercises/;
+with --dir DIR, under DIR/exercises/ (a teacher grading a student's folder, say).";
 
 /// `println!` that ignores a closed stdout (`scripts/course list | head`) instead of panicking.
 macro_rules! out {
@@ -39,7 +40,7 @@ macro_rules! out {
     }};
 }
 
-/// Where progress is kept, relative to the root; `.gitignore` lists it.
+/// Where progress is kept, in the student's tree; `.gitignore` lists it.
 const STATE: &str = ".course-state";
 
 fn main() -> ExitCode {
@@ -57,8 +58,18 @@ fn main() -> ExitCode {
 }
 
 fn run(root: &Path, args: &[String], style: &Style) -> Result<bool, String> {
-    let course = Course::load(root)?;
-    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut course = Course::load(root)?;
+    let mut words: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let ["--dir", dir, ..] = words[..] {
+        let dir = PathBuf::from(dir);
+        if !dir.is_dir() {
+            return Err(format!("--dir {}: not a folder", dir.display()));
+        }
+        course.work = dir
+            .canonicalize()
+            .map_err(|e| format!("--dir {}: {e}", dir.display()))?;
+        words.drain(..2);
+    }
     match words.as_slice() {
         [] | ["help" | "--help" | "-h"] => {
             out!("{USAGE}");
@@ -174,7 +185,7 @@ struct State {
 
 impl State {
     fn load(course: &Course) -> State {
-        let path = course.root.join(STATE);
+        let path = course.work.join(STATE);
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let results = text
             .lines()
@@ -278,12 +289,22 @@ fn list(course: &Course, style: &Style) {
     out!("{done} of {} done.", course.exercises.len());
     if let Some(e) = next {
         out!(
-            "Next: {} {}, in {}: `scripts/course check {}` (or `scripts/course watch`).",
+            "Next: {} {}, in {}: `{cmd} check {}` (or `{cmd} watch`).",
             course.number(e),
             e.name,
             course.relative(&course.path(e, Which::Work)),
-            e.name
+            e.name,
+            cmd = command(course),
         );
+    }
+}
+
+/// How to call this command again for the same tree.
+fn command(course: &Course) -> String {
+    if course.work == course.root {
+        "scripts/course".to_string()
+    } else {
+        format!("scripts/course --dir {}", course.work.display())
     }
 }
 
@@ -546,7 +567,7 @@ fn watch(course: &Course, arg: Option<&str>, style: &Style) -> Result<bool, Stri
         "{}",
         style.bold(&format!(
             "Watching {}: save a file to check it again; Ctrl-C stops.",
-            course.relative(&course.root.join("exercises"))
+            course.relative(&course.work.join("exercises"))
         ))
     );
     let mut to_check = Some(current);
