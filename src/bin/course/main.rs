@@ -342,9 +342,13 @@ fn run_all(
                         course.chapter(e).id,
                         e.name,
                         match which {
-                            Which::Work => "work",
-                            Which::Starter => "starter",
-                            Which::Solution => "solution",
+                            // One binary per student tree, so that two trees never share one.
+                            Which::Work => format!(
+                                "work-{}",
+                                &digest(course.work.as_os_str().as_encoded_bytes())[..8]
+                            ),
+                            Which::Starter => "starter".to_string(),
+                            Which::Solution => "solution".to_string(),
                         }
                     );
                     let outcome = toolchain.run(&course.root, &course.path(e, which), &key);
