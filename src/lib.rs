@@ -2,8 +2,9 @@
 //! command line the chapter examples share.
 //!
 //! Each exercise asks for a function; its check takes that function, runs it on heaps built
-//! for the purpose and panics with a message saying what is wrong. Write your answer in a
-//! file of your own (for example `examples/my_ch01.rs`) and call the check from `main`.
+//! for the purpose and panics with a message saying what is wrong. The exercises are files
+//! (`course/starters/`, copied to `exercises/` for the student) whose `main` calls the check;
+//! `scripts/course` builds and runs them.
 #![forbid(unsafe_code)]
 
 pub mod cpython;

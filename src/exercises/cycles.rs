@@ -1,4 +1,5 @@
-//! The cycles chapter's exercises: predicting `gc.collect()`, and a cycle detector of your own.
+//! The checks of chapter "Cycles and the cycle detector": predicting `gc.collect()`, and a cycle
+//! detector of your own.
 
 use std::collections::BTreeSet;
 
@@ -58,7 +59,7 @@ pub fn prediction_programs() -> Result<[usize; 4]> {
     Ok(results)
 }
 
-/// Exercise: predict what `gc.collect()` returns after each of the four programs in the
+/// Exercise 3.1: predict what `gc.collect()` returns after each of the four programs in the
 /// chapter, then check your predictions.
 ///
 /// ```
@@ -78,7 +79,7 @@ pub fn check_predictions(predicted: [usize; 4]) {
     }
 }
 
-/// Exercise: `garbage(heap)` returns the tracked objects that are unreachable from outside
+/// Exercise 3.2: `garbage(heap)` returns the tracked objects that are unreachable from outside
 /// the tracked set — exactly the objects `collect` would clear, computed your own way (for
 /// instance: references from outside per object, then a breadth-first search from every object
 /// that has some). It must not change the heap.

@@ -1,4 +1,4 @@
-//! Exercises of "Watching memory": new metrics computed from a trace.
+//! The checks of chapter "Watching memory": new metrics computed from a trace.
 
 use refcount::{Event, Heap, Result, Trace};
 
@@ -29,7 +29,7 @@ fn sample_trace(rounds: i64) -> Result<Trace> {
     Ok(heap.stop_trace())
 }
 
-/// Exercise: `peak_live_bytes(trace)` is the most bytes alive at any moment of the trace
+/// Exercise 2.1: `peak_live_bytes(trace)` is the most bytes alive at any moment of the trace
 /// (counting from the baseline when recording started).
 ///
 /// ```
@@ -54,29 +54,57 @@ pub fn check_peak_live_bytes(peak_live_bytes: impl Fn(&Trace) -> u64) {
     }
 }
 
-/// Exercise: `increfs_by_allocation(trace)` gives, after each allocation, the number of
+/// The program exercise 2.2 plots: `head = None`, then `n` times `head = Node(head)` (a node
+/// whose attribute `next` is the previous head), recorded from its first allocation.
+pub fn node_chain(n: usize) -> Result<Trace> {
+    let mut heap = Heap::new();
+    heap.start_trace();
+    let class = heap.new_class("Node")?;
+    let mut head = heap.none()?;
+    for _ in 0..n {
+        let node = heap.new_instance(class)?;
+        heap.set_attr(node, "next", head)?;
+        heap.decref(head)?;
+        head = node;
+    }
+    heap.decref(head)?;
+    heap.decref(class)?;
+    Ok(heap.stop_trace())
+}
+
+fn increfs_by_allocation_reference(trace: &Trace) -> Vec<(u64, u64)> {
+    let (mut allocations, mut increfs) = (0, 0);
+    let mut out = Vec::new();
+    for event in &trace.events {
+        match event {
+            Event::Incref { .. } => increfs += 1,
+            Event::Alloc { .. } => {
+                allocations += 1;
+                out.push((allocations, increfs));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Exercise 2.2: `increfs_by_allocation(trace)` gives, after each allocation, the number of
 /// `incref` events so far: a list of `(allocations, increfs)`, one pair per allocation.
+/// `increfs_per_node` is the student's reading of the plot of [`node_chain`]: how many
+/// increfs each new node brings (the slope of the line).
 ///
 /// ```
 /// use pymem::exercises::watching::check_increfs_by_allocation;
-/// let caught = std::panic::catch_unwind(|| check_increfs_by_allocation(|_| vec![]));
+/// let caught = std::panic::catch_unwind(|| check_increfs_by_allocation(|_| vec![], 3));
 /// assert!(caught.is_err());
 /// ```
-pub fn check_increfs_by_allocation(increfs_by_allocation: impl Fn(&Trace) -> Vec<(u64, u64)>) {
+pub fn check_increfs_by_allocation(
+    increfs_by_allocation: impl Fn(&Trace) -> Vec<(u64, u64)>,
+    increfs_per_node: u64,
+) {
     for rounds in [0, 5, 50] {
         let trace = sample_trace(rounds).expect("the sample program runs");
-        let mut expected = Vec::new();
-        let (mut allocations, mut increfs) = (0, 0);
-        for event in &trace.events {
-            match event {
-                Event::Incref { .. } => increfs += 1,
-                Event::Alloc { .. } => {
-                    allocations += 1;
-                    expected.push((allocations, increfs));
-                }
-                _ => {}
-            }
-        }
+        let expected = increfs_by_allocation_reference(&trace);
         let got = increfs_by_allocation(&trace);
         assert_eq!(
             got.len(),
@@ -92,4 +120,16 @@ pub fn check_increfs_by_allocation(increfs_by_allocation: impl Fn(&Trace) -> Vec
             );
         }
     }
+    let points = increfs_by_allocation_reference(&node_chain(100).expect("the chain runs"));
+    // The slope at the end of the line, where every allocation is a new node.
+    let [.., (_, before), (_, last)] = points[..] else {
+        panic!("the chain allocates more than one object")
+    };
+    let slope = last - before;
+    assert_eq!(
+        increfs_per_node, slope,
+        "your metric is right, but the slope is not: you said {increfs_per_node} increfs per \
+         node, and the chain's plot rises by {slope} per allocation. Count the references a \
+         new node takes while `Node(head)` is built and bound"
+    );
 }

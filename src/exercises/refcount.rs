@@ -1,5 +1,6 @@
-//! Chapter 1's exercises: referrers, a swap that keeps the counts right, a resurrecting
-//! finalizer, and predicting `getsizeof` of a growing list.
+//! The checks of chapter "Objects, names and reference counts": referrers, a swap that keeps
+//! the counts right, a resurrecting finalizer, and predicting `getsizeof` of a growing list.
+//! The exercises themselves are files under `course/starters/refcount/`.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +10,7 @@ use refcount::{Heap, ObjRef, Result};
 /// to `target` (once per holder, in any order), like a simple `gc.get_referrers`.
 ///
 /// ```
-/// use pymem::exercises::ch01::check_referrers;
+/// use pymem::exercises::refcount::check_referrers;
 /// // A wrong answer is caught:
 /// let caught = std::panic::catch_unwind(|| check_referrers(|_, _| Vec::new()));
 /// assert!(caught.is_err());
@@ -43,7 +44,7 @@ pub fn check_referrers(referrers: impl Fn(&Heap, refcount::ObjRef) -> Vec<ObjRef
 /// keeping every reference count right at every step (no object may be freed on the way).
 ///
 /// ```
-/// use pymem::exercises::ch01::check_swap;
+/// use pymem::exercises::refcount::check_swap;
 /// let caught = std::panic::catch_unwind(|| check_swap(|_, _, _| Ok(())));
 /// assert!(caught.is_err());
 /// ```
@@ -84,23 +85,51 @@ pub fn check_swap(swap: impl Fn(&mut Heap, &str, &str) -> Result<()>) {
     assert_eq!(heap.get_global("a").unwrap(), first);
 }
 
+/// What becomes of the phoenix the second time its last reference goes: the prediction that
+/// exercise 1.3 grades.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fate {
+    /// Its `__del__` runs again and buries it again: it survives a second time.
+    BuriedAgain,
+    /// Its `__del__` does not run again, and it is freed.
+    Freed,
+}
+
 /// Exercise 1.3: `make_phoenix(heap)` creates a class whose `__del__` appends the dying
 /// instance to a list bound to the global name `graveyard` (creating the list if the name is
-/// not bound yet). Instances survive their last `del`, once.
+/// not bound yet). `second_time` is the student's prediction of what happens when the instance
+/// is taken out of the graveyard and its last reference dropped again.
 ///
 /// ```
-/// use pymem::exercises::ch01::check_phoenix;
-/// let caught = std::panic::catch_unwind(|| check_phoenix(|heap| heap.new_class("Phoenix")));
+/// use pymem::exercises::refcount::{check_phoenix, Fate};
+/// // A class without the finalizer is caught:
+/// let caught = std::panic::catch_unwind(|| check_phoenix(|heap| heap.new_class("Phoenix"), Fate::Freed));
 /// assert!(caught.is_err());
+/// // So is a wrong prediction, even with a right finalizer:
+/// let phoenix = |heap: &mut refcount::Heap| {
+///     heap.new_class_with_del("Phoenix", |heap, this| {
+///         if heap.get_global("graveyard").is_err() {
+///             let list = heap.new_list(&[])?;
+///             heap.set_global("graveyard", list)?;
+///             heap.decref(list)?;
+///         }
+///         let graveyard = heap.get_global("graveyard")?;
+///         heap.list_append(graveyard, this)
+///     })
+/// };
+/// let caught = std::panic::catch_unwind(|| check_phoenix(phoenix, Fate::BuriedAgain));
+/// assert!(caught.is_err());
+/// check_phoenix(phoenix, Fate::Freed);
 /// ```
-pub fn check_phoenix(make_phoenix: impl Fn(&mut Heap) -> Result<ObjRef>) {
+pub fn check_phoenix(make_phoenix: impl Fn(&mut Heap) -> Result<ObjRef>, second_time: Fate) {
     let mut heap = Heap::new();
     let class = make_phoenix(&mut heap).expect("make_phoenix returns Ok");
     let bird = heap.new_instance(class).unwrap();
     heap.decref(bird).unwrap(); // the last reference
     assert!(
         heap.is_alive(bird),
-        "the finalizer resurrected the instance"
+        "the instance was freed at its last `del`: its __del__ must resurrect it by storing a \
+         new reference to it in the graveyard"
     );
     let graveyard = heap.get_global("graveyard").expect("`graveyard` is bound");
     assert_eq!(
@@ -118,20 +147,26 @@ pub fn check_phoenix(make_phoenix: impl Fn(&mut Heap) -> Result<ObjRef>) {
 
     let popped = heap.list_pop(graveyard).unwrap();
     heap.decref(popped).unwrap(); // the last reference, a second time
-    assert!(
-        !heap.is_alive(bird),
-        "a finalizer runs once: the second time the object is freed"
-    );
-    assert_eq!(heap.list_len(graveyard).unwrap(), 0, "and not buried again");
+    let actual = if heap.is_alive(bird) {
+        Fate::BuriedAgain
+    } else {
+        Fate::Freed
+    };
     heap.check_invariants()
         .expect("every count matches the references that exist");
+    assert_eq!(
+        second_time, actual,
+        "your finalizer works, but your prediction is wrong: you predicted {second_time:?}, \
+         and the second time the phoenix was {actual:?}. PEP 442 marks an object as finalized \
+         before its __del__ runs, and never calls __del__ on it again"
+    );
 }
 
 /// Exercise 1.4: `list_size(n)` predicts `sys.getsizeof` of a list after `n` appends to an
 /// empty list, without a heap: by CPython's over-allocation rule.
 ///
 /// ```
-/// use pymem::exercises::ch01::check_list_size;
+/// use pymem::exercises::refcount::check_list_size;
 /// let caught = std::panic::catch_unwind(|| check_list_size(|n| 56 + 8 * n as u64));
 /// assert!(caught.is_err());
 /// ```
