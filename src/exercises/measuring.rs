@@ -91,7 +91,7 @@ pub fn build(workload: Workload, n: usize) -> Result<GcHeap> {
 pub fn measure(workload: Workload, n: usize) -> Result<Work> {
     let mut heap = build(workload, n)?;
     let mut references = 0;
-    for &obj in heap.hooks().tracked() {
+    for obj in heap.hooks().tracked() {
         heap.visit_referents(obj, |_| references += 1)?;
     }
     let stats = cycles::collect_observed(&mut heap, |_, _| {});

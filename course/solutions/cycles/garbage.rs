@@ -6,7 +6,7 @@ use refcount::ObjRef;
 
 /// The tracked objects that `collect()` would clear, found without changing the heap.
 fn garbage(heap: &GcHeap) -> Vec<ObjRef> {
-    let tracked: HashSet<ObjRef> = heap.hooks().tracked().iter().copied().collect();
+    let tracked: HashSet<ObjRef> = heap.hooks().tracked().collect();
     let mut from_inside: HashMap<ObjRef, u64> = HashMap::new();
     for &obj in &tracked {
         heap.visit_referents(obj, |r| {
