@@ -59,14 +59,15 @@ fn article_gc(heap: &mut GenHeap) -> Result<()> {
 /// `gc.collect()`. A callback counts the collections, as the Python version does.
 fn leak_loop_auto(heap: &mut GenHeap) -> Result<()> {
     let node = class(heap, "Node")?;
-    let log = Rc::new(RefCell::new(([0; 3], 0, 0))); // collections, found, most alive
+    let log = Rc::new(RefCell::new(([0; 3], 0, 0))); // collections, found, most Nodes
     let seen = Rc::clone(&log);
     gc::callbacks(heap).push(Rc::new(move |heap, phase, info| {
         let mut log = seen.borrow_mut();
         match phase {
             CallbackPhase::Start => {
-                let alive = heap.hooks().tracker().objects(0).count() as u64;
-                log.2 = log.2.max(alive);
+                let young = heap.hooks().tracker().objects(0);
+                let nodes = young.filter(|&o| is_node(heap, o)).count();
+                log.2 = log.2.max(nodes);
             }
             CallbackPhase::Stop => {
                 log.0[info.generation] += 1;
@@ -87,9 +88,15 @@ fn leak_loop_auto(heap: &mut GenHeap) -> Result<()> {
     println!("pairs created:        20000");
     println!("collections (gen 0, 1, 2): {collections:?}");
     println!("objects they found:   {found}");
-    println!("most objects in generation 0 at once: {most_alive}");
-    println!("objects alive at the end: {}", heap.live_objects());
+    println!("most Nodes alive at once: {most_alive}");
+    let nodes = heap.objects().filter(|&o| is_node(heap, o)).count();
+    println!("Nodes alive at the end:   {nodes}");
     Ok(())
+}
+
+/// `type(o) is Node`.
+fn is_node(heap: &GenHeap, obj: ObjRef) -> bool {
+    heap.type_name(obj).is_ok_and(|name| name == "Node")
 }
 // ANCHOR_END: leak_loop_auto
 

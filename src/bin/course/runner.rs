@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The workspace libraries an exercise may use.
-const LIBRARIES: &[&str] = &["pymem", "refcount", "cycles", "memviz"];
+const LIBRARIES: &[&str] = &["pymem", "refcount", "cycles", "generations", "memviz"];
 
 /// An exercise that runs longer than this is stopped and fails.
 const TIME_LIMIT: Duration = Duration::from_secs(120);
