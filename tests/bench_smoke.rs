@@ -1,6 +1,8 @@
 //! Smoke test of the benchmark harness (`src/bin/bench`, `scripts/bench`), with no timing
 //! assertions: every workload of our side runs at N = 1000 in its own process and collects
-//! what CPython's `gc.collect()` would, and the report has exactly the agreed format.
+//! what CPython's `gc.collect()` would (for g, what CPython 3.11's automatic collections
+//! find, in as many collections of each generation), the young-collection measurement runs,
+//! and the report has exactly the agreed format.
 
 use std::path::Path;
 use std::process::Command;
@@ -11,7 +13,17 @@ mod report;
 
 /// What each workload's `collected` must be at N = 1000. A new workload in the harness's
 /// table needs its line here (the test fails until it has one).
-const EXPECTED_AT_1000: &[(&str, u64)] = &[("a", 1000), ("c", 0), ("d", 1000), ("e", 1000)];
+const EXPECTED_AT_1000: &[(&str, u64)] = &[
+    ("a", 1000),
+    ("c", 0),
+    ("d", 1000),
+    ("e", 1000),
+    ("g", 199_500),
+];
+
+/// Workload g's automatic collections of generations 0, 1 and 2, as CPython 3.11 runs them
+/// (`bench/cpython_workloads.py g 1000 1`).
+const G_COLLECTIONS: [u64; 3] = [262, 23, 0];
 
 fn bench() -> Command {
     Command::new(env!("CARGO_BIN_EXE_bench"))
@@ -42,6 +54,20 @@ fn every_workload_collects_what_cpython_collects_at_1000() {
         assert_eq!(point.collected, collected, "workload {workload}");
         assert!(point.ns_per_object > 0.0, "workload {workload}: {point:?}");
         assert!(point.bytes_per_object.is_some(), "workload {workload}");
+        let collections = (workload == "g").then_some(G_COLLECTIONS);
+        assert_eq!(point.collections, collections, "workload {workload}");
+    }
+}
+
+#[test]
+fn the_young_collection_finds_the_garbage_of_the_young_generation_only() {
+    for args in [&["0"][..], &["1000"], &["1000", "to-old"]] {
+        let (old, rest) = args.split_first().expect("OLD");
+        let line = stdout_of(bench().args(["young", old, "1000", "3"]).args(rest));
+        let point: report::YoungPoint = serde_json::from_str(line.trim())
+            .unwrap_or_else(|e| panic!("cannot parse {line:?}: {e}"));
+        assert_eq!(point.collected, 500, "young {args:?}");
+        assert!(point.ns_per_collection > 0.0, "{point:?}");
     }
 }
 
@@ -51,6 +77,9 @@ fn point_mode_rejects_bad_arguments() {
         &["point", "z", "1000", "1"][..],
         &["point", "a", "1", "1"],
         &["point", "a"],
+        &["young", "1000", "3", "1"],
+        &["young", "1000"],
+        &["young", "1000", "1000", "1", "to-new"],
     ] {
         let status = bench().args(args).output().expect("runs").status;
         assert!(!status.success(), "{args:?} should fail");
@@ -63,11 +92,13 @@ fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
         ns_per_object: 20.0,
         collected: 1000,
         bytes_per_object: Some(120.0),
+        collections: None,
     };
     let cpython = report::Point {
         ns_per_object: 150.0,
         collected: 1000,
         bytes_per_object: Some(48.0),
+        collections: None,
     };
     let records = [
         report::Record::new("a", 1000, Some(&ours), Some(&cpython)),

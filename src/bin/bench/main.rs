@@ -10,6 +10,10 @@
 //!   It exits 1 if a point failed on either side or the two sides collected different counts.
 //! * `bench point WORKLOAD N RUNS` runs one workload at one size in this process and prints
 //!   one JSON line: `ns_per_object` (median of RUNS), `collected`, `bytes_per_object`.
+//! * `bench young OLD YOUNG RUNS [to-old]` times one generation-0 collection of YOUNG
+//!   containers with OLD live objects in generation 2 (which the young ones refer to, with
+//!   `to-old`) and prints one JSON line: `ns_per_collection` (median of RUNS), `collected`
+//!   (see `young.rs`).
 //! * `bench list` prints the workloads.
 
 mod plot;
@@ -17,6 +21,7 @@ mod point;
 mod report;
 mod run;
 mod workloads;
+mod young;
 
 use std::process::ExitCode;
 
@@ -46,6 +51,29 @@ fn point_main(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+fn young_main(args: &[String]) -> Result<(), String> {
+    let (to_old, args) = match args {
+        [rest @ .., last] if last == "to-old" => (true, rest),
+        _ => (false, args),
+    };
+    let [old, young, runs] = args else {
+        return Err(run::USAGE.to_string());
+    };
+    let number = |text: &String, min: usize| {
+        text.parse()
+            .ok()
+            .filter(|&v: &usize| v >= min)
+            .ok_or_else(|| format!("bad number {text:?}"))
+    };
+    let (old, young, runs) = (number(old, 0)?, number(young, 4)?, number(runs, 1)?);
+    let point = young::measure(old, young, runs, to_old)?;
+    println!(
+        "{}",
+        serde_json::to_string(&point).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -53,6 +81,13 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("bench point: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("young") => match young_main(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("bench young: {message}");
                 ExitCode::FAILURE
             }
         },

@@ -1,8 +1,8 @@
 //! `bench point WORKLOAD N RUNS`: one workload at one size, in this fresh process; prints
-//! one JSON line, the same three keys as `bench/cpython_workloads.py` prints.
+//! one JSON line, the same keys as `bench/cpython_workloads.py` prints.
 
 use crate::report::Point;
-use crate::workloads::{Interpreter, Workload};
+use crate::workloads::{Interpreter, Run, Sample, Stage, Workload};
 
 /// A `kB` field of `/proc/self/status` (`VmRSS`, `VmHWM`), in KiB; 0 if it cannot be read.
 pub fn status_kib(field: &str) -> u64 {
@@ -32,29 +32,51 @@ pub fn median(values: &mut [f64]) -> f64 {
 /// (one "interpreter"), each started by an untimed `collect()`. The peak memory is the
 /// process's high-water mark over all runs, above the resident size before the first.
 pub fn measure(workload: &Workload, n: usize, runs: usize) -> Result<Point, String> {
-    let mut py = Interpreter::new().map_err(|e| e.to_string())?;
-    cycles::collect(&mut py.heap);
+    match workload.run {
+        Run::Cycles(run) => measure_on(run, n, runs),
+        Run::Generations(run) => measure_on(run, n, runs),
+    }
+}
+
+fn measure_on<H: Stage>(
+    run: fn(&mut Interpreter<H>, usize) -> refcount::Result<Sample>,
+    n: usize,
+    runs: usize,
+) -> Result<Point, String> {
+    let mut py = Interpreter::<H>::new().map_err(|e| e.to_string())?;
+    H::collect(&mut py.heap).map_err(|e| e.to_string())?;
     let baseline = status_kib("VmRSS");
     let mut times = Vec::with_capacity(runs);
-    let mut collected = None;
-    for run in 0..runs {
-        cycles::collect(&mut py.heap); // start each run from a clean heap, untimed
-        let sample = (workload.run)(&mut py, n).map_err(|e| format!("run {run}: {e}"))?;
-        if let Some(previous) = collected
-            && previous != sample.collected
+    let mut first: Option<(usize, Option<[u64; 3]>)> = None;
+    let mut objects = n;
+    for i in 0..runs {
+        // start each run from a clean heap, untimed
+        H::collect(&mut py.heap).map_err(|e| format!("run {i}: {e}"))?;
+        let sample = run(&mut py, n).map_err(|e| format!("run {i}: {e}"))?;
+        let counted = (sample.collected, sample.collections);
+        if let Some(previous) = first
+            && previous != counted
         {
+            let shown = |(objects, collections): (usize, Option<[u64; 3]>)| match collections {
+                Some(c) => format!("{objects} objects in {c:?} collections"),
+                None => format!("{objects} objects"),
+            };
             return Err(format!(
-                "run {run} collected {} objects, an earlier run {previous}",
-                sample.collected
+                "run {i} collected {}, an earlier run {}",
+                shown(counted),
+                shown(previous)
             ));
         }
-        collected = Some(sample.collected);
+        first = Some(counted);
+        objects = sample.objects;
         times.push(sample.elapsed.as_nanos() as f64);
     }
     let peak = status_kib("VmHWM");
+    let (collected, collections) = first.unwrap_or((0, None));
     Ok(Point {
-        ns_per_object: median(&mut times) / n as f64,
-        collected: collected.unwrap_or(0) as u64,
+        ns_per_object: median(&mut times) / objects as f64,
+        collected: collected as u64,
         bytes_per_object: Some(peak.saturating_sub(baseline) as f64 * 1024.0 / n as f64),
+        collections,
     })
 }

@@ -13,12 +13,18 @@ use serde::{Deserialize, Serialize};
 /// `point` mode and of `bench/cpython_workloads.py`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Point {
-    /// Median over the runs of the timed part, divided by N.
+    /// Median over the runs of the timed part, divided by N (workload g: by the objects its
+    /// loop creates).
     pub ns_per_object: f64,
-    /// What the collection returned (workload e: the objects the loop freed).
+    /// What the collection returned (workload e: the objects the loop freed; g: the objects
+    /// its loop's automatic collections found).
     pub collected: u64,
     /// (VmHWM at the end − VmRSS before the first run) / N; null if not measured.
     pub bytes_per_object: Option<f64>,
+    /// Workload g only: the automatic collections of each generation in its timed loop
+    /// (absent for the others). Checked against the other side's, not in the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collections: Option<[u64; 3]>,
 }
 
 /// One element of `target/bench/report.json` (a JSON list of these, nothing around it). A side
@@ -161,4 +167,12 @@ pub fn table(records: &[Record]) -> String {
         );
     }
     out
+}
+
+/// What `bench young OLD YOUNG RUNS` and `cpython_workloads.py --young OLD YOUNG RUNS` print:
+/// the median time of one generation-0 collection, and what it collected.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YoungPoint {
+    pub ns_per_collection: f64,
+    pub collected: u64,
 }

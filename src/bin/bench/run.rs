@@ -6,18 +6,29 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use crate::plot;
-use crate::report::{Point, Record, table, write_report};
+use crate::report::{Point, Record, YoungPoint, table, write_report};
 use crate::workloads::WORKLOADS;
 
 const DEFAULT_SIZES: &[usize] = &[10_000, 100_000, 1_000_000, 3_000_000];
 const DEFAULT_RUNS: usize = 5;
 const QUICK_SIZES: &[usize] = &[1_000, 10_000];
 const QUICK_RUNS: usize = 3;
+/// The young-collection measurement: a generation 0 of this many containers, timed with no
+/// old objects and with this many (fewer in a quick run), median of this many collections
+/// (see `young.rs`).
+const YOUNG_SIZE: usize = 10_000;
+const YOUNG_OLD: usize = 1_000_000;
+const QUICK_YOUNG_OLD: usize = 100_000;
+const YOUNG_RUNS: usize = 21;
+/// What the young collection's time with old objects may be, over its time without.
+const YOUNG_GOAL: f64 = 1.5;
 
 pub const USAGE: &str = "\
 usage: bench [run] [--sizes N,N,...] [--runs K] [--quick] [--workloads a,c,...]
-                   [--out DIR] [--book-plots | --no-book-plots] [--python EXE]
+                   [--out DIR] [--book-plots | --no-book-plots] [--python EXE] [--no-young]
        bench point WORKLOAD N RUNS    one point of our side, as one JSON line
+       bench young OLD YOUNG RUNS [to-old]
+                                      one generation-0 collection with OLD old objects
        bench list                     the workloads
 
   --sizes       sizes N, e.g. 10000,1e5,3e6 (default 1e4,1e5,1e6,3e6)
@@ -26,7 +37,10 @@ usage: bench [run] [--sizes N,N,...] [--runs K] [--quick] [--workloads a,c,...]
   --workloads   only these workloads (default: all)
   --out         where report.json, meta.json and the plots go (default target/bench)
   --book-plots  also write the plots to book/generated/bench/ (the default unless --quick)
-  --python      the CPython to compare with (default $PYTHON, else python3)";
+  --python      the CPython to compare with (default $PYTHON, else python3)
+  --no-young    skip the young-collection measurement (a gen-0 collection of 1e4 containers
+                with no old objects, with 1e6 (1e5 with --quick), and with 1e6 that the
+                young objects refer to)";
 
 struct Options {
     sizes: Vec<usize>,
@@ -36,6 +50,7 @@ struct Options {
     out: PathBuf,
     book_plots: bool,
     python: String,
+    young: bool,
 }
 
 /// `10000`, `10_000`, `1e4`, `3e6` → a whole number of objects, at least 2.
@@ -64,6 +79,7 @@ fn parse_options(args: &[String], root: &Path) -> Result<Options, String> {
     let mut out = root.join("target/bench");
     let mut book_plots = None;
     let mut python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string());
+    let mut young = true;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -94,6 +110,7 @@ fn parse_options(args: &[String], root: &Path) -> Result<Options, String> {
             "--book-plots" => book_plots = Some(true),
             "--no-book-plots" => book_plots = Some(false),
             "--python" => python = value("--python")?,
+            "--no-young" => young = false,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -112,11 +129,12 @@ fn parse_options(args: &[String], root: &Path) -> Result<Options, String> {
         out,
         book_plots: book_plots.unwrap_or(!quick),
         python,
+        young,
     })
 }
 
-/// The last non-empty line of a side's output, as a [`Point`].
-fn parse_point(stdout: &[u8]) -> Result<Point, String> {
+/// The last non-empty line of a side's output, as a [`Point`] (or a [`YoungPoint`]).
+fn parse_point<T: serde::de::DeserializeOwned>(stdout: &[u8]) -> Result<T, String> {
     let text = String::from_utf8_lossy(stdout);
     let line = text
         .lines()
@@ -127,7 +145,7 @@ fn parse_point(stdout: &[u8]) -> Result<Point, String> {
 }
 
 /// Runs one side's point process and reads its JSON line.
-fn run_side(command: &mut Command) -> Result<Point, String> {
+fn run_side<T: serde::de::DeserializeOwned>(command: &mut Command) -> Result<T, String> {
     let output = command
         .output()
         .map_err(|e| format!("cannot start {command:?}: {e}"))?;
@@ -263,12 +281,14 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
         for &n in &options.sizes {
             let point_started = Instant::now();
             let (n_arg, runs_arg) = (n.to_string(), options.runs.to_string());
-            let ours = run_side(Command::new(&exe).args(["point", workload.id, &n_arg, &runs_arg]));
-            let cpython = run_side(Command::new(&options.python).arg(&script).args([
-                workload.id,
-                &n_arg,
-                &runs_arg,
-            ]));
+            let ours: Result<Point, _> =
+                run_side(Command::new(&exe).args(["point", workload.id, &n_arg, &runs_arg]));
+            let cpython: Result<Point, _> =
+                run_side(Command::new(&options.python).arg(&script).args([
+                    workload.id,
+                    &n_arg,
+                    &runs_arg,
+                ]));
             for (side, result) in [("ours", &ours), ("CPython", &cpython)] {
                 if let Err(e) = result {
                     let problem = format!("{} N={n}: {side} failed: {e}", workload.id);
@@ -283,8 +303,20 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
                 cpython.as_ref().ok(),
             );
             let ns = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
+            // Workload g: the automatic collections of each generation, each side.
+            let collections =
+                |side: &Result<Point, String>| side.as_ref().ok().and_then(|p| p.collections);
+            let (ours_collections, cpython_collections) =
+                (collections(&ours), collections(&cpython));
+            let shown = |c: Option<[u64; 3]>| {
+                c.map_or("-".to_string(), |[g0, g1, g2]| format!("{g0}+{g1}+{g2}"))
+            };
+            let collections_shown = match (ours_collections, cpython_collections) {
+                (None, None) => String::new(),
+                (o, c) => format!("  collections by generation {}/{}", shown(o), shown(c)),
+            };
             eprintln!(
-                "[{:>2}/{total}] {} N={n:<9} ours {:>7} ns/obj  CPython {:>7} ns/obj  {:>7}  collected {}/{}  ({:.1} s)",
+                "[{:>2}/{total}] {} N={n:<9} ours {:>7} ns/obj  CPython {:>7} ns/obj  {:>7}  collected {}/{}{collections_shown}  ({:.1} s)",
                 records.len() + 1,
                 workload.id,
                 ns(record.ours_ns_per_object),
@@ -310,11 +342,35 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
                 eprintln!("bench: !!!!!!!! MISMATCH: {problem} !!!!!!!!");
                 problems.push(format!("MISMATCH {problem}"));
             }
+            if let (Ok(o), Ok(c)) = (&ours, &cpython)
+                && o.collections != c.collections
+            {
+                let problem = format!(
+                    "{} N={n}: ours ran {} collections (generations 0+1+2), CPython {}",
+                    workload.id,
+                    shown(o.collections),
+                    shown(c.collections)
+                );
+                eprintln!("bench: !!!!!!!! MISMATCH: {problem} !!!!!!!!");
+                problems.push(format!("MISMATCH {problem}"));
+            }
             records.push(record);
         }
     }
 
     print!("{}", table(&records));
+    let young = if options.young {
+        let old = if options.quick {
+            QUICK_YOUNG_OLD
+        } else {
+            YOUNG_OLD
+        };
+        let young = young_collections(&exe, &script, options, old, &mut problems);
+        print!("{}", young_table(&young));
+        Some(young)
+    } else {
+        None
+    };
 
     let report = options.out.join("report.json");
     write_report(&report, &records).map_err(|e| format!("{}: {e}", report.display()))?;
@@ -388,10 +444,15 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
         "quick": options.quick,
         "workloads": shapes.iter().map(|(id, shape)| (id.to_string(), shape.to_string()))
             .collect::<std::collections::BTreeMap<_, _>>(),
-        "timing": "ns_per_object: median over the runs of the timed part / N; ours: release build of src/bin/bench, CPython: bench/cpython_workloads.py",
+        "timing": "ns_per_object: median over the runs of the timed part / N (workload g: / the 1e6 objects its loop creates); ours: release build of src/bin/bench, CPython: bench/cpython_workloads.py",
         "memory": "bytes_per_object: (VmHWM at the end - VmRSS before the first run) / N; workload e: N live instances of workload a's shape built after its loop",
         "seconds": (started.elapsed().as_secs_f64() * 10.0).round() / 10.0,
         "plots": plot_files,
+        "young": young.map(|sides| serde_json::json!({
+            "what": format!("one gc.collect(0) of {YOUNG_SIZE} young containers (half garbage), median of {YOUNG_RUNS}, with old live objects in generation 2 (young -> old: the young objects refer to them)"),
+            "ours_ns": sides.iter().map(|s| (s.case(), s.ours.as_ref().map(|p| p.ns_per_collection))).collect::<std::collections::BTreeMap<_, _>>(),
+            "cpython_ns": sides.iter().map(|s| (s.case(), s.cpython.as_ref().map(|p| p.ns_per_collection))).collect::<std::collections::BTreeMap<_, _>>(),
+        })),
     });
     let meta_path = options.out.join("meta.json");
     write_file(
@@ -418,5 +479,168 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
             eprintln!("bench:   {p}");
         }
         Ok(false)
+    }
+}
+
+/// The young-collection measurement in one case, both sides.
+struct Young {
+    old: usize,
+    /// The young objects refer to old ones.
+    to_old: bool,
+    ours: Option<YoungPoint>,
+    cpython: Option<YoungPoint>,
+}
+
+impl Young {
+    fn case(&self) -> String {
+        match (self.old, self.to_old) {
+            (0, _) => "no old objects".to_string(),
+            (old, false) => format!("{} old", short_count(old)),
+            (old, true) => format!("{} old, young -> old", short_count(old)),
+        }
+    }
+}
+
+/// Times one generation-0 collection with no old objects, with `old`, and with `old` that the
+/// young objects refer to, on both sides, each in a fresh process. A failed side, or
+/// collected counts that differ, is a problem; a ratio over the goal, a warning.
+fn young_collections(
+    exe: &Path,
+    script: &Path,
+    options: &Options,
+    old: usize,
+    problems: &mut Vec<String>,
+) -> Vec<Young> {
+    let mut measured = Vec::new();
+    for (old, to_old) in [(0, false), (old, false), (old, true)] {
+        let started = Instant::now();
+        let mut args: Vec<String> = [old, YOUNG_SIZE, YOUNG_RUNS]
+            .map(|v| v.to_string())
+            .to_vec();
+        if to_old {
+            args.push("to-old".to_string());
+        }
+        let ours = run_side::<YoungPoint>(Command::new(exe).arg("young").args(&args));
+        let cpython = run_side::<YoungPoint>(
+            Command::new(&options.python)
+                .arg(script)
+                .arg("--young")
+                .args(&args),
+        );
+        let mut case = Young {
+            old,
+            to_old,
+            ours: None,
+            cpython: None,
+        };
+        for (side, result) in [("ours", &ours), ("CPython", &cpython)] {
+            if let Err(e) = result {
+                let problem = format!("young collection, {}: {side} failed: {e}", case.case());
+                eprintln!("bench: ERROR: {problem}");
+                problems.push(problem);
+            }
+        }
+        let us = |p: &Result<YoungPoint, String>| {
+            p.as_ref().map_or("-".to_string(), |p| {
+                format!("{:.1}", p.ns_per_collection / 1e3)
+            })
+        };
+        eprintln!(
+            "[young] {:<22} ours {:>8} us  CPython {:>8} us  per gen-0 collection of {YOUNG_SIZE}  ({:.1} s)",
+            case.case(),
+            us(&ours),
+            us(&cpython),
+            started.elapsed().as_secs_f64()
+        );
+        if let (Ok(o), Ok(c)) = (&ours, &cpython)
+            && o.collected != c.collected
+        {
+            let problem = format!(
+                "young collection, {}: ours collected {}, CPython {}",
+                case.case(),
+                o.collected,
+                c.collected
+            );
+            eprintln!("bench: !!!!!!!! MISMATCH: {problem} !!!!!!!!");
+            problems.push(format!("MISMATCH {problem}"));
+        }
+        (case.ours, case.cpython) = (ours.ok(), cpython.ok());
+        measured.push(case);
+    }
+    for (i, case) in measured.iter().enumerate().skip(1) {
+        if let Some(ratio) = young_ratio(&measured, i, |y| y.ours.as_ref())
+            && ratio > YOUNG_GOAL
+        {
+            eprintln!(
+                "bench: WARNING: our generation-0 collection takes {ratio:.2}x as long with {} as with none (goal: at most {YOUNG_GOAL}x)",
+                case.case()
+            );
+        }
+    }
+    measured
+}
+
+/// Case `i`'s time over the time with no old objects (case 0), for one side.
+fn young_ratio(
+    measured: &[Young],
+    i: usize,
+    side: fn(&Young) -> Option<&YoungPoint>,
+) -> Option<f64> {
+    let none = side(measured.first()?)?;
+    let some = side(measured.get(i)?)?;
+    (none.ns_per_collection > 0.0).then(|| some.ns_per_collection / none.ns_per_collection)
+}
+
+/// The young-collection lines printed after the table.
+fn young_table(measured: &[Young]) -> String {
+    use std::fmt::Write as _;
+    let us = |p: Option<&YoungPoint>| {
+        p.map_or("-".to_string(), |p| {
+            format!("{:.1}", p.ns_per_collection / 1e3)
+        })
+    };
+    let ratio = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{r:.2}x"));
+    let collected = |p: Option<&YoungPoint>| p.map_or("-".to_string(), |p| p.collected.to_string());
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nyoung collection: one gc.collect(0) of {YOUNG_SIZE} young containers (half garbage), median of {YOUNG_RUNS}; ratio: over the time with no old objects (goal for ours: at most {YOUNG_GOAL}x)"
+    );
+    let _ = writeln!(
+        out,
+        "{:<24} {:>10} {:>11} {:>10} {:>13} {:>22}",
+        "old generations",
+        "ours us",
+        "CPython us",
+        "ours ratio",
+        "CPython ratio",
+        "collected ours/CPython"
+    );
+    for (i, y) in measured.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{:<24} {:>10} {:>11} {:>10} {:>13} {:>22}",
+            y.case(),
+            us(y.ours.as_ref()),
+            us(y.cpython.as_ref()),
+            ratio(young_ratio(measured, i, |y| y.ours.as_ref())),
+            ratio(young_ratio(measured, i, |y| y.cpython.as_ref())),
+            format!(
+                "{} / {}",
+                collected(y.ours.as_ref()),
+                collected(y.cpython.as_ref())
+            )
+        );
+    }
+    out
+}
+
+/// `1000000` → `1e6`, `100000` → `1e5`; other numbers as they are.
+fn short_count(n: usize) -> String {
+    let text = n.to_string();
+    let zeros = text.len() - text.trim_end_matches('0').len();
+    match text.trim_end_matches('0') {
+        "1" if zeros > 2 => format!("1e{zeros}"),
+        _ => text,
     }
 }

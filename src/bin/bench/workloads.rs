@@ -11,36 +11,92 @@
 //! Memory of "e": nothing stays alive in its loop, so after the timed loop it builds
 //! workload a's shape (N live instances, untimed), and its peak memory per object is the size
 //! of one live instance, the same measurement on both sides.
+//!
+//! Workloads a–e run on stage 2's heap (`cycles::new_heap()`, no automatic collection, as the
+//! Python side runs them with `gc.disable()`); g runs on stage 3's (`generations::new_heap()`),
+//! with automatic collection off except in its timed loop, as the Python side runs it.
 
 use std::time::{Duration, Instant};
 
-use cycles::GcHeap;
-use refcount::{ObjRef, Result};
+use cycles::{GcHooks, Tracker};
+use generations::{Generations, gc};
+use refcount::{Heap, ObjRef, Result};
 
 /// What one run of a workload measured.
 pub struct Sample {
     pub elapsed: Duration,
-    /// What `gc.collect()` returned (for create-and-drop, how many objects the loop freed).
+    /// What the time is divided by: N, except for g (the objects its loop creates).
+    pub objects: usize,
+    /// What `gc.collect()` returned (for create-and-drop, how many objects the loop freed;
+    /// for g, how many the automatic collections of its loop found).
     pub collected: usize,
+    /// For g: the automatic collections of each generation its loop ran.
+    pub collections: Option<[u64; 3]>,
+}
+
+impl Sample {
+    fn of_n(elapsed: Duration, n: usize, collected: usize) -> Sample {
+        Sample {
+            elapsed,
+            objects: n,
+            collected,
+            collections: None,
+        }
+    }
+}
+
+/// A workload's function, on the heap of the stage it needs.
+pub enum Run {
+    Cycles(fn(&mut Interpreter<Tracker>, usize) -> Result<Sample>),
+    Generations(fn(&mut Interpreter<Generations>, usize) -> Result<Sample>),
 }
 
 pub struct Workload {
     pub id: &'static str,
     pub shape: &'static str,
-    pub run: fn(&mut Interpreter, usize) -> Result<Sample>,
+    pub run: Run,
+}
+
+/// A stage of the runtime a workload can run on: how to make its heap, as a Python process
+/// that has called `gc.disable()`, and its `gc.collect()`.
+pub trait Stage: GcHooks + Sized {
+    fn new_heap() -> Heap<Self>;
+    fn collect(heap: &mut Heap<Self>) -> Result<usize>;
+}
+
+impl Stage for Tracker {
+    fn new_heap() -> Heap<Self> {
+        cycles::new_heap() // stage 2 never collects by itself
+    }
+
+    fn collect(heap: &mut Heap<Self>) -> Result<usize> {
+        Ok(cycles::collect(heap))
+    }
+}
+
+impl Stage for Generations {
+    fn new_heap() -> Heap<Self> {
+        let mut heap = generations::new_heap();
+        gc::disable(&mut heap);
+        heap
+    }
+
+    fn collect(heap: &mut Heap<Self>) -> Result<usize> {
+        gc::collect(heap, 2)
+    }
 }
 
 /// What a Python process has before a workload runs: the heap, and `class S` bound at module
 /// level (the Python file's `class S: __slots__ = ('next',)`).
-pub struct Interpreter {
-    pub heap: GcHeap,
+pub struct Interpreter<H: Stage = Tracker> {
+    pub heap: Heap<H>,
     /// Borrowed: the module namespace holds it.
     pub class: ObjRef,
 }
 
-impl Interpreter {
-    pub fn new() -> Result<Interpreter> {
-        let mut heap = cycles::new_heap();
+impl<H: Stage> Interpreter<H> {
+    pub fn new() -> Result<Interpreter<H>> {
+        let mut heap = H::new_heap();
         let class = heap.new_class("S")?;
         heap.set_global("S", class)?;
         heap.decref(class)?;
@@ -52,22 +108,27 @@ pub const WORKLOADS: &[Workload] = &[
     Workload {
         id: "a",
         shape: "N/2 two-node cycles, dropped: collect()",
-        run: a_two_node_cycles,
+        run: Run::Cycles(a_two_node_cycles),
     },
     Workload {
         id: "c",
         shape: "live root list -> N instances -> own []: collect()",
-        run: c_live_heap,
+        run: Run::Cycles(c_live_heap),
     },
     Workload {
         id: "d",
         shape: "one ring of N nodes, dropped: collect()",
-        run: d_ring,
+        run: Run::Cycles(d_ring),
     },
     Workload {
         id: "e",
         shape: "create and drop N instances: the loop",
-        run: e_create_drop,
+        run: Run::Cycles(e_create_drop),
+    },
+    Workload {
+        id: "g",
+        shape: "old heap of N; 1e6 short-lived, 1/5 in cycles: automatic gc",
+        run: Run::Generations(g_generational),
     },
 ];
 
@@ -75,18 +136,15 @@ pub fn find(id: &str) -> Option<&'static Workload> {
     WORKLOADS.iter().find(|w| w.id == id)
 }
 
-/// `gc.collect()`, timed.
-fn timed_collect(heap: &mut GcHeap) -> Sample {
+/// `gc.collect()` of a stage-2 heap, timed.
+fn timed_collect(heap: &mut Heap<Tracker>, n: usize) -> Sample {
     let start = Instant::now();
     let collected = cycles::collect(heap);
-    Sample {
-        elapsed: start.elapsed(),
-        collected,
-    }
+    Sample::of_n(start.elapsed(), n, collected)
 }
 
 /// N/2 two-node cycles (`a.next = b; b.next = a`), every outside reference dropped.
-fn build_two_node_cycles(heap: &mut GcHeap, class: ObjRef, n: usize) -> Result<()> {
+fn build_two_node_cycles<H: Stage>(heap: &mut Heap<H>, class: ObjRef, n: usize) -> Result<()> {
     for _ in 0..n / 2 {
         let a = heap.new_instance(class)?;
         let b = heap.new_instance(class)?;
@@ -99,7 +157,7 @@ fn build_two_node_cycles(heap: &mut GcHeap, class: ObjRef, n: usize) -> Result<(
 }
 
 /// One ring of N nodes, every outside reference dropped.
-fn build_ring(heap: &mut GcHeap, class: ObjRef, n: usize) -> Result<()> {
+fn build_ring(heap: &mut Heap<Tracker>, class: ObjRef, n: usize) -> Result<()> {
     let first = heap.new_instance(class)?;
     let mut last = first;
     for _ in 1..n {
@@ -119,7 +177,7 @@ fn build_ring(heap: &mut GcHeap, class: ObjRef, n: usize) -> Result<()> {
 
 fn a_two_node_cycles(py: &mut Interpreter, n: usize) -> Result<Sample> {
     build_two_node_cycles(&mut py.heap, py.class, n)?;
-    Ok(timed_collect(&mut py.heap))
+    Ok(timed_collect(&mut py.heap, n))
 }
 
 fn c_live_heap(py: &mut Interpreter, n: usize) -> Result<Sample> {
@@ -134,14 +192,14 @@ fn c_live_heap(py: &mut Interpreter, n: usize) -> Result<Sample> {
         heap.list_append(root, s)?;
         heap.decref(s)?;
     }
-    let sample = timed_collect(heap);
+    let sample = timed_collect(heap, n);
     heap.decref(root)?; // frees everything, untimed, as in Python, where it happens on return
     Ok(sample)
 }
 
 fn d_ring(py: &mut Interpreter, n: usize) -> Result<Sample> {
     build_ring(&mut py.heap, py.class, n)?;
-    Ok(timed_collect(&mut py.heap))
+    Ok(timed_collect(&mut py.heap, n))
 }
 
 fn e_create_drop(py: &mut Interpreter, n: usize) -> Result<Sample> {
@@ -156,8 +214,71 @@ fn e_create_drop(py: &mut Interpreter, n: usize) -> Result<Sample> {
     let elapsed = start.elapsed();
     let freed = n - (heap.live_objects() - live_before);
     build_two_node_cycles(heap, class, n)?; // for the memory figure only; untimed
+    Ok(Sample::of_n(elapsed, n, freed))
+}
+
+/// How many objects workload g's loop creates, whatever N: its time is divided by this.
+pub const G_CREATED: usize = 1_000_000;
+
+/// A root list holding N instances (N + 1 containers), like workload c's without the lists.
+pub fn build_old_heap<H: Stage>(heap: &mut Heap<H>, class: ObjRef, n: usize) -> Result<ObjRef> {
+    let root = heap.new_list(&[])?;
+    for _ in 0..n {
+        let s = heap.new_instance(class)?;
+        heap.list_append(root, s)?;
+        heap.decref(s)?;
+    }
+    Ok(root)
+}
+
+/// Workload g's loop (the Python file's `churn`): `created` instances, in groups of ten: eight
+/// `S()` dropped at once, then a two-node cycle (`a.next = b; b.next = a; del a, b`) that only
+/// the collector frees.
+fn churn<H: Stage>(heap: &mut Heap<H>, class: ObjRef, created: usize) -> Result<()> {
+    for _ in 0..created / 10 {
+        for _ in 0..8 {
+            let obj = heap.new_instance(class)?; // S()
+            heap.decref(obj)?;
+        }
+        let a = heap.new_instance(class)?;
+        let b = heap.new_instance(class)?;
+        heap.set_attr(a, "next", b)?;
+        heap.set_attr(b, "next", a)?;
+        heap.decref(a)?;
+        heap.decref(b)?;
+    }
+    Ok(())
+}
+
+/// `gc.get_stats()`: per generation, (collections, collected).
+fn gc_stats(heap: &Heap<Generations>) -> [(u64, u64); 3] {
+    gc::get_stats(heap).map(|s| (s.collections, s.collected))
+}
+
+fn g_generational(py: &mut Interpreter<Generations>, n: usize) -> Result<Sample> {
+    let Interpreter { heap, class } = py;
+    let class = *class;
+    let root = build_old_heap(heap, class, n)?;
+    let before = gc_stats(heap);
+    let found = gc::collect(heap, 2)?; // untimed: the old heap to generation 2, counts to 0
+    gc::enable(heap);
+    let start = Instant::now();
+    churn(heap, class, G_CREATED)?;
+    let elapsed = start.elapsed();
+    gc::disable(heap);
+    let after = gc_stats(heap);
+    let mut collections = [0; 3];
+    let mut collected = 0;
+    for g in 0..3 {
+        collections[g] = after[g].0 - before[g].0;
+        collected += after[g].1 - before[g].1;
+    }
+    collections[2] -= 1; // the untimed gc.collect()
+    heap.decref(root)?; // untimed, as in Python, where it happens on return
     Ok(Sample {
         elapsed,
-        collected: freed,
+        objects: G_CREATED,
+        collected: (collected - found as u64) as usize,
+        collections: Some(collections),
     })
 }
