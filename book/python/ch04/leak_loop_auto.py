@@ -1,5 +1,6 @@
-# The "Cycles" chapter's loop of two-node cycles, this time with automatic collection on,
-# as every Python program starts. Nobody calls gc.collect().
+# The "Cycles" chapter's loop of two-node cycles, this time with
+# automatic collection on, as every Python program starts.
+# Nobody calls gc.collect().
 import gc
 
 class Node:
