@@ -678,3 +678,56 @@ fn automatic_collection_keeps_a_leaking_loop_bounded() -> Result<()> {
     heap.decref(class)?;
     check(&heap)
 }
+
+#[test]
+fn a_finalizer_that_allocates_with_threshold_one_does_not_break_anything() -> Result<()> {
+    // test_gc.py's test_del: with threshold0 = 1 every allocation wants a collection,
+    // including those made by a __del__ that a collection runs.
+    let mut heap = new_heap();
+    gc::set_threshold(&mut heap, &[1, 1, 1])?;
+    let class = heap.new_class_with_del("D", |heap, this| {
+        let junk = heap.new_list(&[this])?; // allocates, and refers to the dying object
+        heap.decref(junk)
+    })?;
+    for _ in 0..50 {
+        let d = heap.new_instance(class)?;
+        heap.set_attr(d, "me", d)?; // garbage for the collector
+        heap.decref(d)?;
+        let e = heap.new_instance(class)?;
+        heap.decref(e)?; // freed by reference counting, its __del__ outside any collection
+    }
+    gc::collect(&mut heap, 2)?;
+    assert!(heap.take_unraisable().is_empty());
+    heap.decref(class)?;
+    check(&heap)
+}
+
+#[test]
+fn during_a_collection_the_garbage_is_on_no_generation() -> Result<()> {
+    // test_gc.py 3.14's test_get_objects_during_gc: inside a __del__ that the collector runs,
+    // get_objects() does not list the object, and get_referrers(self) is empty (its cycle's
+    // other members are garbage too).
+    let mut heap = new_heap();
+    gc::disable(&mut heap);
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let log = Rc::clone(&seen);
+    let class = heap.new_class_with_del("D", move |heap, this| {
+        let all = gc::get_objects(heap, None)?;
+        let listed = heap.get(all)?.list_items().contains(&this);
+        heap.decref(all)?;
+        let referrers = gc::get_referrers(heap, &[this])?;
+        let referred = heap.list_len(referrers)?;
+        heap.decref(referrers)?;
+        log.borrow_mut().push((listed, referred));
+        Ok(())
+    })?;
+    let (a, b) = (heap.new_instance(class)?, heap.new_instance(class)?);
+    heap.set_attr(a, "other", b)?;
+    heap.set_attr(b, "other", a)?;
+    heap.decref(a)?;
+    heap.decref(b)?;
+    assert_eq!(gc::collect(&mut heap, 2)?, 2);
+    assert_eq!(*seen.borrow(), [(false, 0), (false, 0)]);
+    heap.decref(class)?;
+    check(&heap)
+}
