@@ -10,9 +10,9 @@ use std::fmt::Write;
 
 use crate::players::{NodeStep, Recording, State};
 
-const NODE_W: f64 = 150.0;
+const NODE_W: f64 = 146.0;
 const NODE_H: f64 = 74.0;
-const COLUMN: f64 = 185.0;
+const COLUMN: f64 = 206.0;
 const ROW: f64 = 100.0;
 const MARGIN: f64 = 16.0;
 
@@ -39,12 +39,7 @@ pub fn render(recording: &Recording) -> String {
     out.push_str("<div class=\"gc-frames\">\n");
     for (n, step) in recording.steps.iter().enumerate() {
         let caption_id = format!("gc-{id}-{}", n + 1);
-        writeln!(
-            out,
-            "<div class=\"gc-frame\" data-step=\"{}\">",
-            n + 1
-        )
-        .unwrap();
+        writeln!(out, "<div class=\"gc-frame\" data-step=\"{}\">", n + 1).unwrap();
         writeln!(
             out,
             "<p class=\"gc-caption\" id=\"{caption_id}\"><span class=\"gc-step\">Step {} of \
@@ -62,9 +57,9 @@ pub fn render(recording: &Recording) -> String {
 
 /// Where each node is: a layered layout computed once for the whole recording. The roots
 /// are the first column; every other object goes one column right of the first object found
-/// to refer to it (breadth first, following the labelled references), at the row of that
-/// object or the next free one below. Objects nothing drawn reaches start new rows in the
-/// first column.
+/// to refer to it (breadth first, following the labelled references that exist before the
+/// collection), at the row of that object or the next free one below. Objects nothing drawn
+/// reaches start new rows in the first column, below what is placed.
 struct Layout {
     /// Top-left corner of each node.
     at: Vec<(f64, f64)>,
@@ -76,7 +71,12 @@ fn layout(recording: &Recording) -> Layout {
     let n = recording.nodes.len();
     let mut cell: Vec<Option<(usize, usize)>> = vec![None; n];
     let mut next_row: Vec<usize> = Vec::new();
-    let mut place = |cell: &mut Vec<Option<(usize, usize)>>, i: usize, col: usize, row: usize| {
+    // Puts node `i` in column `col`, at `row` or the column's next free row below it.
+    let place = |cell: &mut [Option<(usize, usize)>],
+                 next_row: &mut Vec<usize>,
+                 i: usize,
+                 col: usize,
+                 row: usize| {
         if next_row.len() <= col {
             next_row.resize(col + 1, 0);
         }
@@ -95,13 +95,20 @@ fn layout(recording: &Recording) -> Layout {
         if cell[start].is_some() {
             continue;
         }
-        place(&mut cell, start, 0, 0);
+        // A part of the graph that nothing placed so far reaches starts a band of its own,
+        // below the first two columns.
+        let band = next_row.iter().take(2).copied().max().unwrap_or(0);
+        place(&mut cell, &mut next_row, start, 0, band);
         queue.push_back(start);
         while let Some(from) = queue.pop_front() {
             let (col, row) = cell[from].expect("placed");
-            for (_, to, label) in recording.edges.iter().filter(|e| e.0 == from) {
+            // The references that exist when the collection starts: the finalizers' new ones
+            // do not move anything.
+            let before = &recording.steps[0].edges;
+            let edges = recording.edges.iter().zip(before).filter(|(_, b)| **b);
+            for ((_, to, label), _) in edges.filter(|((f, _, _), _)| *f == from) {
                 if cell[*to].is_none() && !label.is_empty() {
-                    place(&mut cell, *to, col + 1, row);
+                    place(&mut cell, &mut next_row, *to, col + 1, row);
                     queue.push_back(*to);
                 }
             }
@@ -113,12 +120,7 @@ fn layout(recording: &Recording) -> Layout {
     Layout {
         at: cells
             .iter()
-            .map(|&(c, r)| {
-                (
-                    MARGIN + c as f64 * COLUMN,
-                    MARGIN + 10.0 + r as f64 * ROW,
-                )
-            })
+            .map(|&(c, r)| (MARGIN + c as f64 * COLUMN, MARGIN + 10.0 + r as f64 * ROW))
             .collect(),
         width: 2.0 * MARGIN + (cols - 1) as f64 * COLUMN + NODE_W + 30.0,
         height: 2.0 * MARGIN + 10.0 + (rows - 1) as f64 * ROW + NODE_H,
@@ -147,7 +149,13 @@ fn look(state: State) -> Look {
         State::Old => l("#e5e5e5", "#969696", 1.5, "2 2", "old: not examined"),
         State::Unexamined => l("#ffffff", "#636363", 1.5, "", "not examined yet"),
         State::Reachable => l("#d9f0d3", "#1b7837", 2.5, "", "✓ reachable"),
-        State::Tentative => l("#fee8c8", "#e6550d", 2.5, "6 3", "? tentatively unreachable"),
+        State::Tentative => l(
+            "#fee8c8",
+            "#e6550d",
+            2.5,
+            "6 3",
+            "? tentatively unreachable",
+        ),
         State::Unreachable => l("#fde0dd", "#c51b8a", 2.5, "", "✗ unreachable"),
         State::Finalized => l("#fde0dd", "#c51b8a", 2.5, "", "✗ unreachable, __del__ ran"),
         State::Resurrected => l("#c6dbef", "#2166ac", 2.5, "", "↺ resurrected"),
@@ -244,8 +252,16 @@ fn node_svg(recording: &Recording, layout: &Layout, i: usize, node: &NodeStep) -
         if text.is_empty() {
             continue;
         }
-        let weight = if style == "bold" { " font-weight=\"bold\"" } else { "" };
-        let italic = if style == "italic" { " font-style=\"italic\"" } else { "" };
+        let weight = if style == "bold" {
+            " font-weight=\"bold\""
+        } else {
+            ""
+        };
+        let italic = if style == "italic" {
+            " font-style=\"italic\""
+        } else {
+            ""
+        };
         writeln!(
             out,
             "<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"{size}\" text-anchor=\"middle\" \
@@ -261,7 +277,11 @@ fn node_svg(recording: &Recording, layout: &Layout, i: usize, node: &NodeStep) -
 /// One reference: a straight arrow, or a curved one when another node is in the way or the
 /// reference goes both ways; a loop at the right for a reference to itself.
 fn edge(layout: &Layout, recording: &Recording, from: usize, to: usize, label: &str) -> String {
-    let colour = if label.is_empty() { "#a8a8a8" } else { "#444444" };
+    let colour = if label.is_empty() {
+        "#a8a8a8"
+    } else {
+        "#444444"
+    };
     let (fx, fy) = layout.at[from];
     let mut out = String::new();
     if from == to {
@@ -277,7 +297,7 @@ fn edge(layout: &Layout, recording: &Recording, from: usize, to: usize, label: &
         )
         .unwrap();
         out.push_str(&arrowhead((x, y2), (x + 12.0, y2 + 8.0), colour));
-        out.push_str(&edge_label(x + 28.0, fy + NODE_H / 2.0 + 4.0, label, "start"));
+        out.push_str(&edge_label(x - 6.0, fy - 4.0, label, "start"));
         return out;
     }
     let center = |i: usize| {
@@ -358,8 +378,16 @@ fn arrowhead(tip: (f64, f64), from: (f64, f64), colour: &str) -> String {
 /// Where the line from a node's centre towards `towards` leaves the node (plus a small gap).
 fn boundary(center: (f64, f64), towards: (f64, f64)) -> (f64, f64) {
     let (dx, dy) = (towards.0 - center.0, towards.1 - center.1);
-    let tx = if dx.abs() > 1e-9 { (NODE_W / 2.0 + 3.0) / dx.abs() } else { f64::INFINITY };
-    let ty = if dy.abs() > 1e-9 { (NODE_H / 2.0 + 3.0) / dy.abs() } else { f64::INFINITY };
+    let tx = if dx.abs() > 1e-9 {
+        (NODE_W / 2.0 + 3.0) / dx.abs()
+    } else {
+        f64::INFINITY
+    };
+    let ty = if dy.abs() > 1e-9 {
+        (NODE_H / 2.0 + 3.0) / dy.abs()
+    } else {
+        f64::INFINITY
+    };
     let t = tx.min(ty);
     (center.0 + dx * t, center.1 + dy * t)
 }

@@ -155,9 +155,8 @@ fn resurrection() -> Result<Recording> {
     let mut heap = cycles::new_heap();
     // class Lazarus:
     //     def __del__(self): global saved; saved = self
-    let lazarus = heap.new_class_with_del("Lazarus", |heap, this| {
-        heap.set_global("saved", this)
-    })?;
+    let lazarus =
+        heap.new_class_with_del("Lazarus", |heap, this| heap.set_global("saved", this))?;
     heap.set_global("Lazarus", lazarus)?;
     heap.decref(lazarus)?;
     let node = heap.new_class("Node")?; // class Node: pass
@@ -372,7 +371,10 @@ fn record<H: GcHooks>(
     let after = heap_state(heap, &objs);
 
     let mut edges: Vec<(usize, usize, String)> = Vec::new();
-    for state in [&before, &after].into_iter().chain(seen.iter().map(|s| &s.heap)) {
+    for state in [&before, &after]
+        .into_iter()
+        .chain(seen.iter().map(|s| &s.heap))
+    {
         for edge in &state.edges {
             if !edges.contains(edge) {
                 edges.push(edge.clone());
@@ -452,7 +454,9 @@ fn record<H: GcHooks>(
             }
         };
         let all = |current: Option<usize>| -> Vec<NodeStep> {
-            (0..objs.len()).map(|i| node(i, Some(i) == current)).collect()
+            (0..objs.len())
+                .map(|i| node(i, Some(i) == current))
+                .collect()
         };
         match snap.phase {
             Phase::UpdateRefs => steps.push(
@@ -618,13 +622,13 @@ fn record<H: GcHooks>(
     let last = steps.steps.last().expect("the final phase is observed");
     let mut done: Vec<NodeStep> = last.nodes.clone();
     let mut freed = Vec::new();
-    for i in 0..objs.len() {
-        done[i].refcount = after.refcount[i];
-        done[i].generation = after.generation[i];
-        if !after.alive[i] && done[i].state != State::Freed {
+    for (i, node) in done.iter_mut().enumerate() {
+        node.refcount = after.refcount[i];
+        node.generation = after.generation[i];
+        if !after.alive[i] && node.state != State::Freed {
             freed.push(i);
-            done[i].state = State::Freed;
-            done[i].gc_refs = None;
+            node.state = State::Freed;
+            node.gc_refs = None;
         }
     }
     steps.push(
@@ -651,18 +655,23 @@ fn record<H: GcHooks>(
     })
 }
 
-/// The objects with references from outside the collection (`gc_refs > 0` once
-/// `subtract_refs` is done), and those not examined at all: where the layout starts.
+/// Where the layout starts: the drawn objects the collection does not examine (older ones,
+/// whose references into it count as from outside), or if it examines all of them, those with
+/// references from outside (`gc_refs > 0` once `subtract_refs` is done).
 fn roots(seen: &[Seen], objs: &[ObjRef]) -> Vec<usize> {
-    let subtracted = seen
+    let subtracted = &seen
         .iter()
         .find(|s| s.snapshot.phase == Phase::SubtractRefs)
-        .map(|s| &s.snapshot);
+        .expect("subtract_refs is observed")
+        .snapshot;
+    let old: Vec<usize> = (0..objs.len())
+        .filter(|&i| subtracted.entry(objs[i]).is_none())
+        .collect();
+    if !old.is_empty() {
+        return old;
+    }
     (0..objs.len())
-        .filter(|&i| match subtracted.and_then(|s| s.entry(objs[i])) {
-            Some(entry) => entry.gc_refs > 0,
-            None => true,
-        })
+        .filter(|&i| subtracted.entry(objs[i]).is_some_and(|e| e.gc_refs > 0))
         .collect()
 }
 
@@ -729,7 +738,11 @@ fn examine_caption(
             " It refers to {}, on the unreachable list: {} back to the end of the objects to \
              examine, with <code>gc_refs</code> 1.",
             steps.list(&moved_back),
-            if moved_back.len() == 1 { "moved" } else { "all moved" }
+            if moved_back.len() == 1 {
+                "moved"
+            } else {
+                "all moved"
+            }
         );
     }
     if marked.is_empty() && moved_back.is_empty() {
