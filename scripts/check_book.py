@@ -321,6 +321,8 @@ class Tab:
 # JavaScript run in the page: what a player shows right now.
 PLAYER_STATE = """((id) => {
   const f = document.getElementById(id);
+  if (!f) return {frames: 0, shown: [], picture: '', nodes: '', controls: 0, controlsShown: false,
+                  animation: '', path: location.pathname};  // another page: mdBook turned it
   const frames = [...f.querySelectorAll('.gc-frame')];
   const shown = frames.filter(x => x.getClientRects().length > 0);
   const nodes = x => [...x.querySelectorAll('g.gc-node > rect:last-of-type')]
@@ -381,77 +383,10 @@ def check_players_of(browser, book, page, ids):
         results.append((not problems, f"{name}: {what}" + "".join(f"\n       {p}" for p in problems)))
 
     for id in ids:
-        state = lambda tab: tab.eval(f"{PLAYER_STATE}({json.dumps(id)})")
-        player = id.removeprefix("gc-player-")
-
-        tab = browser.open(url, javascript=False)
-        s = state(tab)
-        report(f"player {player}: without JavaScript, a filmstrip of all {s['frames']} frames",
-               [f"{len(s['shown'])} of {s['frames']} frames shown"] if len(s["shown"]) != s["frames"]
-               else ["fewer than 3 frames"] if s["frames"] < 3 else [])
-        tab.close()
-
-        tab = browser.open(url, media="print")
-        s = state(tab)
-        report(f"player {player}: printed, all frames and no controls",
-               ([f"{len(s['shown'])} of {s['frames']} frames print"] if len(s["shown"]) != s["frames"] else [])
-               + (["the controls print"] if s["controlsShown"] else []))
-        tab.close()
-
-        tab = browser.open(url)
-        problems, first = [], state(tab)
-        if first["shown"] != [1] or first["controls"] != 3:
-            problems.append(f"frames shown {first['shown']}, {first['controls']} controls "
-                            "(wanted frame 1 of one, 2 buttons and a slider)")
-        if first["animation"] != "gc-fade":
-            problems.append(f"frame animation {first['animation']!r}, wanted 'gc-fade'")
-        tab.eval(f"document.querySelector('#{id} .gc-controls button:last-of-type').click()")
-        after_next = state(tab)
-        if after_next["shown"] != [2]:
-            problems.append(f"Next: frames shown {after_next['shown']}, wanted [2]")
-        if after_next["picture"] == first["picture"]:
-            problems.append("Next: the picture did not change")
-        tab.eval(f"""(() => {{ const s = document.querySelector('#{id} .gc-slider');
-            s.value = s.max; s.dispatchEvent(new Event('input')); }})()""")
-        at_end = state(tab)
-        if at_end["shown"] != [first["frames"]]:
-            problems.append(f"slider to the end: frames shown {at_end['shown']}")
-        moved = {s["nodes"] for s in (first, after_next, at_end)}
-        if len(moved) != 1:
-            problems.append("a node is not at the same place in every frame")
-        tab.eval(f"document.getElementById('{id}').focus()")
-        tab.key("Home", "Home", 36)
-        tab.key("ArrowRight", "ArrowRight", 39)
-        tab.key("ArrowRight", "ArrowRight", 39)
-        time.sleep(0.5)  # mdBook would change page here if the key reached it
-        keyed = state(tab)
-        if keyed["shown"] != [3] or keyed["path"] != first["path"]:
-            problems.append(f"focused, Home → →: frames shown {keyed['shown']} on {keyed['path']}"
-                            " (wanted [3], same page)")
-        report(f"player {player}: Next, the slider and the keys step through "
-               f"{first['frames']} frames, nodes fixed", problems)
-        tab.close()
-
-        tab = browser.open(f"{url}?gc-player={player}&gc-step=4")
-        s = state(tab)
-        report(f"player {player}: ?gc-step=4 opens at step 4",
-               [] if s["shown"] == [4] else [f"frames shown {s['shown']}"])
-        tab.close()
-
-        tab = browser.open(url, reduced_motion=True)
-        s = state(tab)
-        report(f"player {player}: no animation with prefers-reduced-motion",
-               [] if s["animation"] == "none" else [f"animation {s['animation']!r}"])
-        tab.close()
-
-        bad = []
-        for theme in ("light", "coal", "navy"):
-            tab = browser.open(url, theme=theme)
-            ratio, html_class = tab.eval(f"{CAPTION_CONTRAST}({json.dumps(id)})")
-            if theme not in html_class.split() or ratio < 4.5:
-                bad.append(f"{theme}: caption contrast {ratio:.1f} (at least 4.5), <html class={html_class!r}>")
-            tab.close()
-        report(f"player {player}: captions readable in the light, coal and navy themes", bad)
+        try:
+            check_player(browser, url, id, report)
+        except RuntimeError as e:
+            report(f"player {id.removeprefix('gc-player-')}: the browser failed", [str(e)])
 
     # Last, outside any player: the arrow keys still belong to mdBook.
     tab = browser.open(url)
@@ -463,6 +398,81 @@ def check_players_of(browser, book, page, ids):
            [] if turned else ["the page did not change"])
     tab.close()
     return results
+
+
+def check_player(browser, url, id, report):
+    """One player's checks, each reported with `report(what, problems)`."""
+    state = lambda tab: tab.eval(f"{PLAYER_STATE}({json.dumps(id)})")
+    player = id.removeprefix("gc-player-")
+
+    tab = browser.open(url, javascript=False)
+    s = state(tab)
+    report(f"player {player}: without JavaScript, a filmstrip of all {s['frames']} frames",
+           [f"{len(s['shown'])} of {s['frames']} frames shown"] if len(s["shown"]) != s["frames"]
+           else ["fewer than 3 frames"] if s["frames"] < 3 else [])
+    tab.close()
+
+    tab = browser.open(url, media="print")
+    s = state(tab)
+    report(f"player {player}: printed, all frames and no controls",
+           ([f"{len(s['shown'])} of {s['frames']} frames print"] if len(s["shown"]) != s["frames"] else [])
+           + (["the controls print"] if s["controlsShown"] else []))
+    tab.close()
+
+    tab = browser.open(url)
+    problems, first = [], state(tab)
+    if first["shown"] != [1] or first["controls"] != 3:
+        problems.append(f"frames shown {first['shown']}, {first['controls']} controls "
+                        "(wanted frame 1 of one, 2 buttons and a slider)")
+    if first["animation"] != "gc-fade":
+        problems.append(f"frame animation {first['animation']!r}, wanted 'gc-fade'")
+    tab.eval(f"document.querySelector('#{id} .gc-controls button:last-of-type').click()")
+    after_next = state(tab)
+    if after_next["shown"] != [2]:
+        problems.append(f"Next: frames shown {after_next['shown']}, wanted [2]")
+    if after_next["picture"] == first["picture"]:
+        problems.append("Next: the picture did not change")
+    tab.eval(f"""(() => {{ const s = document.querySelector('#{id} .gc-slider');
+        s.value = s.max; s.dispatchEvent(new Event('input')); }})()""")
+    at_end = state(tab)
+    if at_end["shown"] != [first["frames"]]:
+        problems.append(f"slider to the end: frames shown {at_end['shown']}")
+    moved = {s["nodes"] for s in (first, after_next, at_end)}
+    if len(moved) != 1:
+        problems.append("a node is not at the same place in every frame")
+    tab.eval(f"document.getElementById('{id}').focus()")
+    tab.key("Home", "Home", 36)
+    tab.key("ArrowRight", "ArrowRight", 39)
+    tab.key("ArrowRight", "ArrowRight", 39)
+    time.sleep(0.5)  # mdBook would change page here if the key reached it
+    keyed = state(tab)
+    if keyed["shown"] != [3] or keyed["path"] != first["path"]:
+        problems.append(f"focused, Home → →: frames shown {keyed['shown']} on {keyed['path']}"
+                        " (wanted [3], same page)")
+    report(f"player {player}: Next, the slider and the keys step through "
+           f"{first['frames']} frames, nodes fixed", problems)
+    tab.close()
+
+    tab = browser.open(f"{url}?gc-player={player}&gc-step=4")
+    s = state(tab)
+    report(f"player {player}: ?gc-step=4 opens at step 4",
+           [] if s["shown"] == [4] else [f"frames shown {s['shown']}"])
+    tab.close()
+
+    tab = browser.open(url, reduced_motion=True)
+    s = state(tab)
+    report(f"player {player}: no animation with prefers-reduced-motion",
+           [] if s["animation"] == "none" else [f"animation {s['animation']!r}"])
+    tab.close()
+
+    bad = []
+    for theme in ("light", "coal", "navy"):
+        tab = browser.open(url, theme=theme)
+        ratio, html_class = tab.eval(f"{CAPTION_CONTRAST}({json.dumps(id)})")
+        if theme not in html_class.split() or ratio < 4.5:
+            bad.append(f"{theme}: caption contrast {ratio:.1f} (at least 4.5), <html class={html_class!r}>")
+        tab.close()
+    report(f"player {player}: captions readable in the light, coal and navy themes", bad)
 
 
 def check_print_page(browser, book, expected):

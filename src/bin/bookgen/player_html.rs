@@ -315,8 +315,10 @@ fn edge(layout: &Layout, recording: &Recording, from: usize, to: usize, label: &
         .edges
         .iter()
         .any(|e| e.0 == to && e.1 == from && !e.2.is_empty() && !label.is_empty());
+    // A quadratic curve strays half its control point's offset from the straight line: enough
+    // to clear a node's half height.
     let bend = if blocked {
-        58.0
+        110.0
     } else if both_ways {
         16.0
     } else {
