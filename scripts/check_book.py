@@ -209,7 +209,8 @@ class Browser:
             os.dup2(from_child, 4)
 
         self._proc = subprocess.Popen(
-            [CHROMIUM, *FLAGS[:-1], f"--user-data-dir={self._profile.name}",
+            [CHROMIUM, *(f for f in FLAGS if not f.startswith("--virtual-time")),
+             f"--user-data-dir={self._profile.name}",
              "--remote-debugging-pipe", "--window-size=1100,900", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             preexec_fn=pipes_to_3_and_4, pass_fds=(3, 4))

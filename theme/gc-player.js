@@ -71,8 +71,9 @@
     figure.addEventListener("keydown", function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       var to = null;
-      if (e.key === "ArrowRight" || e.key === "ArrowDown" || e.key === "PageDown") to = current + 1;
-      else if (e.key === "ArrowLeft" || e.key === "ArrowUp" || e.key === "PageUp") to = current - 1;
+      // Left and right only: up, down and the page keys still scroll.
+      if (e.key === "ArrowRight") to = current + 1;
+      else if (e.key === "ArrowLeft") to = current - 1;
       else if (e.key === "Home") to = 0;
       else if (e.key === "End") to = frames.length - 1;
       if (to === null) return;

@@ -798,3 +798,79 @@ impl Steps<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One object's state at every step.
+    fn states(recording: &Recording, name: &str) -> Vec<State> {
+        let i = recording
+            .nodes
+            .iter()
+            .position(|(n, _)| n == name)
+            .expect("a drawn object");
+        recording.steps.iter().map(|s| s.nodes[i].state).collect()
+    }
+
+    fn compressed(states: Vec<State>) -> Vec<State> {
+        let mut out = states;
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn links_link_2_goes_tentative_comes_back_and_link_4_is_freed() -> Result<()> {
+        let r = links()?;
+        use State::*;
+        assert_eq!(
+            compressed(states(&r, "link_2")),
+            [Tracked, Unexamined, Tentative, Unexamined, Reachable]
+        );
+        assert_eq!(
+            compressed(states(&r, "link_4")),
+            [Tracked, Unexamined, Tentative, Unreachable, Freed]
+        );
+        // One step per object move_unreachable examines: six, and link_2 and link_3 again.
+        let examined = r.steps.iter().filter(|s| s.nodes.iter().any(|n| n.current));
+        assert_eq!(examined.count(), 8);
+        assert!(r.steps.last().unwrap().caption.contains("returns 1"));
+        Ok(())
+    }
+
+    #[test]
+    fn resurrection_brings_back_a_and_b_and_frees_c() -> Result<()> {
+        let r = resurrection()?;
+        use State::*;
+        let a = compressed(states(&r, "a"));
+        assert_eq!(a[a.len() - 3..], [Unreachable, Finalized, Resurrected]);
+        assert_eq!(*compressed(states(&r, "b")).last().unwrap(), Resurrected);
+        assert_eq!(*compressed(states(&r, "c")).last().unwrap(), Freed);
+        // The reference `saved` appears only once the finalizer has run.
+        let saved = r
+            .edges
+            .iter()
+            .position(|e| e.2 == "[saved]")
+            .expect("globals → a");
+        let first = r.steps.iter().position(|s| s.edges[saved]).unwrap();
+        assert!(r.steps[first].caption.contains("finalize_garbage"));
+        Ok(())
+    }
+
+    #[test]
+    fn young_collection_promotes_survivors_and_leaves_old_objects_alone() -> Result<()> {
+        let r = young()?;
+        let i = |name: &str| r.nodes.iter().position(|(n, _)| n == name).unwrap();
+        let (first, last) = (&r.steps[0], r.steps.last().unwrap());
+        for survivor in ["s", "s.data", "cache[0]"] {
+            assert_eq!(first.nodes[i(survivor)].generation, Some(0));
+            assert_eq!(last.nodes[i(survivor)].generation, Some(1));
+        }
+        for old in ["globals", "cache"] {
+            assert!(r.steps.iter().all(|s| s.nodes[i(old)].state == State::Old));
+        }
+        assert_eq!(last.nodes[i("a")].state, State::Freed);
+        assert_eq!(r.roots, [i("globals"), i("cache")]);
+        Ok(())
+    }
+}
