@@ -9,21 +9,32 @@ For every chapter page (not print.html, 404.html, toc.html):
            with an <svg> root that draws something;
   links    every internal link in the chapter text points to a file in the book and, with a
            #fragment, to an element with that id.
+  players  every step-through player of the collector (figure.gc-player), driven through
+           Chromium's DevTools protocol: without JavaScript, in print and on print.html every
+           frame shows; with it, one frame, and Next, the slider, the keys (only while the
+           player has focus) and ?gc-player=ID&gc-step=N each change the picture, without moving
+           a node; arrow keys outside a player still turn mdBook's pages; reduced motion turns
+           the fade off; captions are readable (contrast) in the light, coal and navy themes.
 Prints one line per check, then "N passed, N failed"; exits 1 on any failure.
 
   scripts/check_book.py [--book DIR]
   scripts/check_book.py --screenshot PAGE OUT.png   (a picture of one page, for humans)
+      [--theme light|coal|navy|ayu|rust] [--player ID [--step N]]   (that player, clipped)
 """
 
 import argparse
+import base64
 import concurrent.futures
 import functools
+import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -184,6 +195,299 @@ def check_page(book, page):
     return results
 
 
+class Browser:
+    """Headless Chromium driven through its DevTools protocol on a pipe (--remote-debugging-pipe:
+    JSON messages ending in a NUL byte, on the child's fds 3 and 4); the standard library only."""
+
+    def __init__(self):
+        self._profile = tempfile.TemporaryDirectory(prefix="check_book-", ignore_cleanup_errors=True)
+        to_child, self._w = os.pipe()
+        self._r, from_child = os.pipe()
+
+        def pipes_to_3_and_4():  # in the child, before exec
+            os.dup2(to_child, 3)
+            os.dup2(from_child, 4)
+
+        self._proc = subprocess.Popen(
+            [CHROMIUM, *(f for f in FLAGS if not f.startswith("--virtual-time")),
+             f"--user-data-dir={self._profile.name}",
+             "--remote-debugging-pipe", "--window-size=1100,900", "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=pipes_to_3_and_4, pass_fds=(3, 4))
+        os.close(to_child)
+        os.close(from_child)
+        self._buffer, self._id, self.events = b"", 0, []
+
+    def close(self):
+        self._proc.kill()
+        self._proc.wait()
+        os.close(self._w)
+        os.close(self._r)
+        self._profile.cleanup()
+
+    def send(self, method, params=None, session=None, timeout=30):
+        self._id += 1
+        message = {"id": self._id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._w, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self._receive(deadline)
+            if reply.get("id") == self._id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def _receive(self, deadline):
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._r], [], [], left)[0]:
+                raise RuntimeError("chromium did not answer in time")
+            chunk = os.read(self._r, 1 << 20)
+            if not chunk:
+                raise RuntimeError("chromium exited")
+            self._buffer += chunk
+        message, _, self._buffer = self._buffer.partition(b"\0")
+        return json.loads(message)
+
+    def open(self, url, theme=None, javascript=True, media=None, reduced_motion=False):
+        """A new tab showing `url`, loaded; mdBook's theme set first if `theme` is given."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        tab = Tab(self, target, self.send("Target.attachToTarget",
+                                          {"targetId": target, "flatten": True})["sessionId"])
+        tab.send("Emulation.setDeviceMetricsOverride",
+                 {"width": 1100, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        tab.send("Page.enable")
+        if theme:
+            tab.send("Page.addScriptToEvaluateOnNewDocument", {
+                "source": f"try {{ localStorage.setItem('mdbook-theme', '{theme}'); }} catch (e) {{}}"})
+        if not javascript:
+            tab.send("Emulation.setScriptExecutionDisabled", {"value": True})
+        features = [{"name": "prefers-reduced-motion", "value": "reduce" if reduced_motion else ""}]
+        tab.send("Emulation.setEmulatedMedia", {"media": media or "", "features": features})
+        tab.send("Page.navigate", {"url": url})
+        tab.wait_until("document.readyState === 'complete'")
+        return tab
+
+
+class Tab:
+    def __init__(self, browser, target, session):
+        self.browser, self.target, self.session = browser, target, session
+
+    def send(self, method, params=None):
+        return self.browser.send(method, params, session=self.session)
+
+    def eval(self, expression):
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression[:60]}…: {result['exceptionDetails'].get('text')}")
+        return result["result"].get("value")
+
+    def wait_until(self, expression, timeout=15):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if self.eval(expression):
+                    return True
+            except RuntimeError:
+                pass  # the page is between documents
+            time.sleep(0.1)
+        return False
+
+    def key(self, key, code, keycode):
+        for kind in ("rawKeyDown", "keyUp"):
+            self.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": code,
+                                                 "windowsVirtualKeyCode": keycode})
+
+    def screenshot(self, out, selector=None):
+        params = {"format": "png"}
+        if selector:
+            self.send("Emulation.setDeviceMetricsOverride",
+                      {"width": 1100, "height": 1600, "deviceScaleFactor": 1, "mobile": False})
+            box = self.eval(f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
+                for (const bar of document.querySelectorAll('#mdbook-menu-bar, #menu-bar'))
+                  bar.style.visibility = 'hidden';  // sticky: it would cover the element
+                e.scrollIntoView(); const r = e.getBoundingClientRect();
+                return [r.left + scrollX, r.top + scrollY, r.width, r.height]; }})()""")
+            params["clip"] = {"x": box[0] - 8, "y": box[1] - 8, "width": box[2] + 16,
+                              "height": box[3] + 16, "scale": 1}
+        out.write_bytes(base64.b64decode(self.send("Page.captureScreenshot", params)["data"]))
+
+    def close(self):
+        self.browser.send("Target.closeTarget", {"targetId": self.target})
+
+
+# JavaScript run in the page: what a player shows right now.
+PLAYER_STATE = """((id) => {
+  const f = document.getElementById(id);
+  if (!f) return {frames: 0, shown: [], picture: '', nodes: '', controls: 0, controlsShown: false,
+                  animation: '', path: location.pathname};  // another page: mdBook turned it
+  const frames = [...f.querySelectorAll('.gc-frame')];
+  const shown = frames.filter(x => x.getClientRects().length > 0);
+  const nodes = x => [...x.querySelectorAll('g.gc-node > rect:last-of-type')]
+      .map(r => r.getAttribute('x') + ',' + r.getAttribute('y')).join(' ');
+  return {frames: frames.length, shown: shown.map(x => Number(x.dataset.step)),
+          picture: shown.length ? shown[0].querySelector('svg').outerHTML : '',
+          nodes: shown.length ? nodes(shown[0]) : '',
+          controls: f.querySelectorAll('.gc-controls button, .gc-controls input[type=range]').length,
+          controlsShown: [...f.querySelectorAll('.gc-controls')].some(c => c.getClientRects().length),
+          animation: shown.length ? getComputedStyle(shown[0]).animationName : '',
+          path: location.pathname};
+})"""
+
+# The contrast ratio (WCAG) of a player's caption text against what is behind it.
+CAPTION_CONTRAST = """((id) => {
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const caption = document.getElementById(id).querySelector('.gc-frame.gc-current .gc-caption');
+  let e = caption, bg = [255, 255, 255];
+  while (e) { const c = rgb(getComputedStyle(e).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) { bg = c.slice(0, 3); break; }
+    e = e.parentElement; }
+  const fg = rgb(getComputedStyle(caption).color).slice(0, 3);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return [(a + 0.05) / (b + 0.05), document.documentElement.className];
+})"""
+
+
+def check_players(book, pages):
+    """[(ok, message)]: the checks of every player on `pages` (see the module's docstring)."""
+    results = []
+    # Chapter pages (they load the player's script); mdBook also copies the bare fragments.
+    with_players = [(p, re.findall(r'<figure class="gc-player" id="([^"]+)"', p.read_text()))
+                    for p in pages if re.search(r"theme/gc-player[-.]", p.read_text())]
+    with_players = [(p, ids) for p, ids in with_players if ids]
+    if not with_players:
+        return [(False, "players: no page has a gc-player (bookgen writes them)")]
+    if not CHROMIUM:
+        return []
+    browser = Browser()
+    try:
+        for page, ids in with_players:
+            results += check_players_of(browser, book, page, ids)
+        results += check_print_page(browser, book, sum(len(ids) for _, ids in with_players))
+    except RuntimeError as e:
+        results.append((False, f"players: the browser failed: {e}"))
+    finally:
+        browser.close()
+    return results
+
+
+def check_players_of(browser, book, page, ids):
+    name, url, results = page.relative_to(book), page.as_uri(), []
+
+    def report(what, problems):
+        results.append((not problems, f"{name}: {what}" + "".join(f"\n       {p}" for p in problems)))
+
+    for id in ids:
+        try:
+            check_player(browser, url, id, report)
+        except RuntimeError as e:
+            report(f"player {id.removeprefix('gc-player-')}: the browser failed", [str(e)])
+
+    # Last, outside any player: the arrow keys still belong to mdBook.
+    tab = browser.open(url)
+    before = tab.eval("location.pathname")
+    tab.eval("document.activeElement && document.activeElement.blur()")
+    tab.key("ArrowRight", "ArrowRight", 39)
+    turned = tab.wait_until(f"location.pathname !== {json.dumps(before)}", timeout=5)
+    report("arrow key outside a player turns the page (mdBook's)",
+           [] if turned else ["the page did not change"])
+    tab.close()
+    return results
+
+
+def check_player(browser, url, id, report):
+    """One player's checks, each reported with `report(what, problems)`."""
+    state = lambda tab: tab.eval(f"{PLAYER_STATE}({json.dumps(id)})")
+    player = id.removeprefix("gc-player-")
+
+    tab = browser.open(url, javascript=False)
+    s = state(tab)
+    report(f"player {player}: without JavaScript, a filmstrip of all {s['frames']} frames",
+           [f"{len(s['shown'])} of {s['frames']} frames shown"] if len(s["shown"]) != s["frames"]
+           else ["fewer than 3 frames"] if s["frames"] < 3 else [])
+    tab.close()
+
+    tab = browser.open(url, media="print")
+    s = state(tab)
+    report(f"player {player}: printed, all frames and no controls",
+           ([f"{len(s['shown'])} of {s['frames']} frames print"] if len(s["shown"]) != s["frames"] else [])
+           + (["the controls print"] if s["controlsShown"] else []))
+    tab.close()
+
+    tab = browser.open(url)
+    problems, first = [], state(tab)
+    if first["shown"] != [1] or first["controls"] != 3:
+        problems.append(f"frames shown {first['shown']}, {first['controls']} controls "
+                        "(wanted frame 1 of one, 2 buttons and a slider)")
+    if first["animation"] != "gc-fade":
+        problems.append(f"frame animation {first['animation']!r}, wanted 'gc-fade'")
+    tab.eval(f"document.querySelector('#{id} .gc-controls button:last-of-type').click()")
+    after_next = state(tab)
+    if after_next["shown"] != [2]:
+        problems.append(f"Next: frames shown {after_next['shown']}, wanted [2]")
+    if after_next["picture"] == first["picture"]:
+        problems.append("Next: the picture did not change")
+    tab.eval(f"""(() => {{ const s = document.querySelector('#{id} .gc-slider');
+        s.value = s.max; s.dispatchEvent(new Event('input')); }})()""")
+    at_end = state(tab)
+    if at_end["shown"] != [first["frames"]]:
+        problems.append(f"slider to the end: frames shown {at_end['shown']}")
+    moved = {s["nodes"] for s in (first, after_next, at_end)}
+    if len(moved) != 1:
+        problems.append("a node is not at the same place in every frame")
+    tab.eval(f"document.getElementById('{id}').focus()")
+    tab.key("Home", "Home", 36)
+    tab.key("ArrowRight", "ArrowRight", 39)
+    tab.key("ArrowRight", "ArrowRight", 39)
+    time.sleep(0.5)  # mdBook would change page here if the key reached it
+    keyed = state(tab)
+    if keyed["shown"] != [3] or keyed["path"] != first["path"]:
+        problems.append(f"focused, Home → →: frames shown {keyed['shown']} on {keyed['path']}"
+                        " (wanted [3], same page)")
+    report(f"player {player}: Next, the slider and the keys step through "
+           f"{first['frames']} frames, nodes fixed", problems)
+    tab.close()
+
+    tab = browser.open(f"{url}?gc-player={player}&gc-step=4")
+    s = state(tab)
+    report(f"player {player}: ?gc-step=4 opens at step 4",
+           [] if s["shown"] == [4] else [f"frames shown {s['shown']}"])
+    tab.close()
+
+    tab = browser.open(url, reduced_motion=True)
+    s = state(tab)
+    report(f"player {player}: no animation with prefers-reduced-motion",
+           [] if s["animation"] == "none" else [f"animation {s['animation']!r}"])
+    tab.close()
+
+    bad = []
+    for theme in ("light", "coal", "navy"):
+        tab = browser.open(url, theme=theme)
+        ratio, html_class = tab.eval(f"{CAPTION_CONTRAST}({json.dumps(id)})")
+        if theme not in html_class.split() or ratio < 4.5:
+            bad.append(f"{theme}: caption contrast {ratio:.1f} (at least 4.5), <html class={html_class!r}>")
+        tab.close()
+    report(f"player {player}: captions readable in the light, coal and navy themes", bad)
+
+
+def check_print_page(browser, book, expected):
+    tab = browser.open((book / "print.html").as_uri())
+    s = tab.eval("""[[...document.querySelectorAll('figure.gc-player')].length,
+        [...document.querySelectorAll('.gc-frame')].filter(x => !x.getClientRects().length).length,
+        document.querySelectorAll('.gc-controls').length]""")
+    tab.close()
+    players, hidden, controls = s
+    return [(players == expected and hidden == 0 and controls == 0,
+             f"print.html: {players} players (of {expected}) as filmstrips, {hidden} frames hidden, "
+             f"{controls} controls")]
+
+
 def check(book):
     pages = sorted(p for p in book.rglob("*.html") if str(p.relative_to(book)) not in SKIP_PAGES)
     if not (book / "index.html").is_file():
@@ -199,21 +503,38 @@ def check(book):
             for ok, message in results:
                 print(("ok   " if ok else "FAIL ") + message, flush=True)
                 passed, failed = passed + ok, failed + (not ok)
+    # One browser, driven from this thread alone (it is started with a preexec_fn).
+    for ok, message in check_players(book, pages):
+        print(("ok   " if ok else "FAIL ") + message, flush=True)
+        passed, failed = passed + ok, failed + (not ok)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
-def screenshot(book, page, out):
+def screenshot(book, page, out, theme=None, player=None, step=None):
+    """A picture of one page (its top, 1100 pixels wide) or, with `player`, of that player."""
     if not CHROMIUM:
         sys.exit("chromium not installed: apt-get install chromium")
     target = page if page.is_file() else book / page
     if not target.is_file():
         sys.exit(f"no such page: {target}")
     out = out.resolve()
-    with tempfile.TemporaryDirectory(prefix="check_book-") as profile:
-        subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--hide-scrollbars",
-                        "--window-size=1100,2000", f"--screenshot={out}", target.resolve().as_uri()],
-                       capture_output=True, timeout=90)
+    if theme or player:
+        url = target.resolve().as_uri()
+        if player and step:
+            url += f"?gc-player={player}&gc-step={step}"
+        browser = Browser()
+        try:
+            tab = browser.open(url, theme=theme)
+            time.sleep(0.5)  # the frame's fade
+            tab.screenshot(out, f"#gc-player-{player}" if player else None)
+        finally:
+            browser.close()
+    else:
+        with tempfile.TemporaryDirectory(prefix="check_book-") as profile:
+            subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--hide-scrollbars",
+                            "--window-size=1100,2000", f"--screenshot={out}",
+                            target.resolve().as_uri()], capture_output=True, timeout=90)
     if not out.is_file():
         sys.exit(f"chromium wrote no screenshot to {out}")
     print(f"wrote {out}")
@@ -226,10 +547,15 @@ def main():
                     help="the built book (default: target/book)")
     ap.add_argument("--screenshot", nargs=2, type=Path, metavar=("PAGE", "OUT.png"),
                     help="save a 1100x2000 picture of PAGE (e.g. ch01.html) and exit")
+    ap.add_argument("--theme", help="with --screenshot: mdBook's theme (light, coal, navy, ayu, rust)")
+    ap.add_argument("--player", metavar="ID",
+                    help="with --screenshot: only the player ID (links, resurrection, young)")
+    ap.add_argument("--step", type=int, help="with --player: at step N")
     args = ap.parse_args()
     book = args.book.resolve()
     if args.screenshot:
-        return screenshot(book, *args.screenshot)
+        return screenshot(book, *args.screenshot, theme=args.theme, player=args.player,
+                          step=args.step)
     return check(book)
 
 

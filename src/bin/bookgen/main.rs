@@ -12,7 +12,9 @@
 //! An example prints its experiments one after the other, each under a `== name ==` line;
 //! each experiment's output becomes `book/generated/<example>/<name>.txt`. The example also
 //! records every experiment's trace (`--trace`), and the plots listed in `plots.rs` are drawn
-//! from those traces into `book/generated/<example>/*.svg`.
+//! from those traces into `book/generated/<example>/*.svg`. The step-through players of the
+//! collector (`players.rs`) are recorded from collections run here, on the runtime crates, and
+//! written as HTML fragments to `book/generated/players/*.html`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -21,6 +23,8 @@ use std::process::{Command, ExitCode};
 use memviz::tracefile;
 use pymem::cpython::cpython_311;
 
+mod player_html;
+mod players;
 mod plots;
 
 /// The examples whose outputs and traces the book shows.
@@ -94,6 +98,9 @@ fn produce(root: &Path) -> Result<Produced, String> {
             let svg = (plot.draw)(&traces).map_err(|e| format!("{}: {e}", plot.file))?;
             produced.files.insert(PathBuf::from(plot.file), svg);
         }
+    }
+    for (file, html) in players::produce()? {
+        produced.files.insert(PathBuf::from(file), html);
     }
     let python_dir = root.join("book/python");
     match cpython_311() {
@@ -273,6 +280,7 @@ fn unshown(root: &Path) -> Result<Vec<String>, String> {
     let dir = generated_dir(root);
     let mut all = files_with_extension(&dir, "txt")?;
     all.extend(files_with_extension(&dir, "svg")?);
+    all.extend(files_with_extension(&dir, "html")?);
     Ok(all
         .iter()
         .filter_map(|p| p.strip_prefix(&dir).ok())
@@ -287,6 +295,7 @@ fn orphans(root: &Path, produced: &Produced) -> Result<Vec<PathBuf>, String> {
     let dir = generated_dir(root);
     let mut all = files_with_extension(&dir, "txt")?;
     all.extend(files_with_extension(&dir, "svg")?);
+    all.extend(files_with_extension(&dir, "html")?);
     Ok(all
         .into_iter()
         .filter_map(|p| p.strip_prefix(&dir).ok().map(Path::to_path_buf))
