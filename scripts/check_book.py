@@ -8,16 +8,19 @@ For every chapter page (not print.html, 404.html, toc.html):
   images   every <img src> in the chapter text is a file in the book; an SVG must parse as XML
            with an <svg> root that draws something;
   links    every internal link in the chapter text points to a file in the book and, with a
-           #fragment, to an element with that id.
+           #fragment, to an element with that id;
   players  every step-through player of the collector (figure.gc-player), driven through
            Chromium's DevTools protocol: without JavaScript, in print and on print.html every
            frame shows; with it, one frame, and Next, the slider, the keys (only while the
            player has focus) and ?gc-player=ID&gc-step=N each change the picture, without moving
            a node; arrow keys outside a player still turn mdBook's pages; reduced motion turns
            the fade off; captions are readable (contrast) in the light, coal and navy themes.
+  widths   in a 1280-px-wide window, with every <details> opened, no <pre> (code listing,
+           program output, diagram) is wider than its box: nothing is cut off at the right or
+           needs scrolling (the <code> inside a <pre> is what scrolls in mdBook).
 Prints one line per check, then "N passed, N failed"; exits 1 on any failure.
 
-  scripts/check_book.py [--book DIR]
+  scripts/check_book.py [--book DIR] [--window-width PX]
   scripts/check_book.py --screenshot PAGE OUT.png   (a picture of one page, for humans)
       [--theme light|coal|navy|ayu|rust] [--player ID [--step N]]   (that player, clipped)
 """
@@ -48,6 +51,29 @@ EXTERNAL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//")  # has a scheme (http:, ma
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--virtual-time-budget=10000"]
+WINDOW_WIDTH = 1280  # a normal laptop browser window; --window-width changes it
+# Injected into a copy of each chapter page: after load, and again every half second until
+# Chromium dumps the DOM (mermaid renders asynchronously), opens every <details> and records on
+# <body data-widths> every <pre> whose content is wider than its box, with its longest line.
+MEASURE = """<script>
+(() => {
+  const measure = () => {
+    document.querySelectorAll('main details').forEach(d => { d.open = true; });
+    const pres = [...document.querySelectorAll('main pre')];
+    const report = {count: pres.length, widest: 0, bad: []};
+    pres.forEach((pre, i) => {
+      const box = pre.querySelector(':scope > code') || pre;
+      const lines = box.innerText.split('\\n');
+      const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), '');
+      report.widest = Math.max(report.widest, longest.length);
+      const over = Math.max(box.scrollWidth - box.clientWidth, pre.scrollWidth - pre.clientWidth);
+      if (over > 0) report.bad.push({i: i + 1, over, chars: longest.length, line: longest});
+    });
+    document.body.setAttribute('data-widths', JSON.stringify(report));
+  };
+  window.addEventListener('load', () => { measure(); setInterval(measure, 500); });
+})();
+</script>"""
 
 
 class Page(HTMLParser):
@@ -141,12 +167,14 @@ def image_problem(book, page, src):
     return None
 
 
-def render(page):
-    """The page's DOM after its scripts ran (mermaid renders on load), or raises RuntimeError."""
+def render(page, width):
+    """The DOM of `page` (a copy with MEASURE injected) after its scripts ran (mermaid renders
+    on load) in a `width`-px-wide window, or raises RuntimeError."""
     with tempfile.TemporaryDirectory(prefix="check_book-") as profile:
         try:
-            run = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom",
-                                  page.as_uri()], capture_output=True, text=True, timeout=90)
+            run = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}",
+                                  f"--window-size={width},900", "--dump-dom", page.as_uri()],
+                                 capture_output=True, text=True, timeout=90)
         except subprocess.TimeoutExpired:
             raise RuntimeError("chromium timed out after 90 s")
     if run.returncode != 0 or "<html" not in run.stdout:
@@ -155,7 +183,31 @@ def render(page):
     return run.stdout
 
 
-def check_page(book, page):
+class Widths(HTMLParser):
+    """The report MEASURE left on <body data-widths>, or None."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.report = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body" and dict(attrs).get("data-widths"):
+            self.report = json.loads(dict(attrs)["data-widths"])
+
+
+def measured_copy(book, copy, page):
+    """The copy of `page` in the copied book `copy`, with MEASURE injected."""
+    target = copy / page.relative_to(book)
+    text = page.read_text(encoding="utf-8")
+    if "</body>" not in text:
+        raise RuntimeError("no </body> to inject the measuring script before")
+    target.write_text(text.replace("</body>", MEASURE + "</body>", 1), encoding="utf-8")
+    return target
+
+
+def check_page(book, copy, page, width):
     """[(ok, message)] for one page: one check per kind of thing the page contains."""
     name, static, results = page.relative_to(book), parse(page), []
 
@@ -175,12 +227,27 @@ def check_page(book, page):
         report(f"{len(bad)} of {len(images)} images broken" if bad else
                count(len(images), "image loads", "images load"), bad)
 
-    if static.mermaid and CHROMIUM:
-        try:
-            rendered = Page(render(page)).mermaid
-        except RuntimeError as e:
-            report("mermaid diagrams not checked", [str(e)])
-            return results
+    if not CHROMIUM:
+        return results
+    try:
+        dom = render(measured_copy(book, copy, page), width)
+    except RuntimeError as e:
+        report("not rendered: mermaid diagrams and widths not checked", [str(e)])
+        return results
+
+    widths = Widths(dom).report
+    if widths is None:
+        report(f"widths not measured at {width} px", ["the measuring script left no report"])
+    elif widths["count"]:
+        bad = [f"block {b['i']}: {b['over']} px too wide; its longest line, {b['chars']} "
+               f"characters: {b['line'][:120]!r}" for b in widths["bad"]]
+        n = widths["count"]
+        report(f"{len(bad)} of {n} listings wider than the page at {width} px" if bad else
+               f"{count(n, 'listing fits', 'listings fit')} at {width} px "
+               f"(longest line {widths['widest']} characters)", bad)
+
+    if static.mermaid:
+        rendered = Page(dom).mermaid
         bad = []
         for i, block in enumerate(static.mermaid):
             role = rendered[i]["role"] if i < len(rendered) else None
@@ -488,7 +555,7 @@ def check_print_page(browser, book, expected):
              f"{controls} controls")]
 
 
-def check(book):
+def check(book, width):
     pages = sorted(p for p in book.rglob("*.html") if str(p.relative_to(book)) not in SKIP_PAGES)
     if not (book / "index.html").is_file():
         print(f"FAIL {book}/index.html missing: run scripts/book build first")
@@ -498,8 +565,13 @@ def check(book):
         print("SKIP: chromium not installed — browser checks not run")
     passed = failed = 0
     workers = min(4, os.cpu_count() or 2)  # each worker drives one Chromium
-    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
-        for results in pool.map(lambda p: check_page(book, p), pages):
+    # The width check renders a copy of each page with a script added; the copy sits in a copy
+    # of the whole book, so that its stylesheets, scripts and images load as in the original.
+    with tempfile.TemporaryDirectory(prefix="check_book-copy-") as tmp, \
+            concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        copy = Path(tmp) / "book"
+        shutil.copytree(book, copy)
+        for results in pool.map(lambda p: check_page(book, copy, p, width), pages):
             for ok, message in results:
                 print(("ok   " if ok else "FAIL ") + message, flush=True)
                 passed, failed = passed + ok, failed + (not ok)
@@ -551,12 +623,14 @@ def main():
     ap.add_argument("--player", metavar="ID",
                     help="with --screenshot: only the player ID (links, resurrection, young)")
     ap.add_argument("--step", type=int, help="with --player: at step N")
+    ap.add_argument("--window-width", type=int, default=WINDOW_WIDTH, metavar="PX",
+                    help=f"the browser window's width for the width check (default {WINDOW_WIDTH})")
     args = ap.parse_args()
     book = args.book.resolve()
     if args.screenshot:
         return screenshot(book, *args.screenshot, theme=args.theme, player=args.player,
                           step=args.step)
-    return check(book)
+    return check(book, args.window_width)
 
 
 if __name__ == "__main__":

@@ -24,20 +24,25 @@ ensure_book_tools() {
     install_pinned mdbook-mermaid mdbook-mermaid "$MERMAID_VERSION" "mdbook-mermaid $MERMAID_VERSION"
 }
 
-have_browser_tools() { command -v chromium >/dev/null && command -v rsvg-convert >/dev/null; }
+have_browser_tools() {
+  command -v chromium >/dev/null && command -v rsvg-convert >/dev/null &&
+    command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null
+}
 
-# Installs Chromium (render checks) and rsvg-convert when missing; only possible as root.
+# Installs Chromium (render checks, the PDF), rsvg-convert and poppler-utils (pdftotext and
+# pdfinfo, to check the PDF) when missing; only possible as root.
 # Returns 1 if the install failed, 2 if it was not attempted (not root).
 ensure_browser_tools() {
   have_browser_tools && return 0
   if [ "$(id -u)" != 0 ]; then
-    echo "SKIP: chromium/rsvg-convert missing and not root — install them with:" \
-      "sudo apt-get install chromium librsvg2-bin"
+    echo "SKIP: chromium/rsvg-convert/pdftotext missing and not root — install them with:" \
+      "sudo apt-get install chromium librsvg2-bin poppler-utils"
     return 2
   fi
-  echo "installing chromium and librsvg2-bin with apt-get..."
+  echo "installing chromium, librsvg2-bin and poppler-utils with apt-get..."
   apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium librsvg2-bin >/dev/null &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium librsvg2-bin poppler-utils \
+      >/dev/null &&
     have_browser_tools
 }
 

@@ -73,8 +73,7 @@ impl fmt::Display for Error {
                 refcount,
             } => write!(
                 f,
-                "{op}: {object} has refcount {refcount}, all held by other objects; \
-                 dropping a reference you do not own would leave them dangling"
+                "{op}: {object} has refcount {refcount}, all held by other objects; not yours to drop"
             ),
             Error::StaticObject { op, object } => write!(
                 f,
