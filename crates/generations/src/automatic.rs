@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use cycles::Stats;
-use refcount::{Heap, Kind, ObjRef};
+use refcount::{Heap, Kind, ObjRef, Object};
 
 use crate::state::{CallbackInfo, CallbackPhase};
 use crate::{Generational, NUM_GENERATIONS, steps};
@@ -29,9 +29,9 @@ pub(crate) fn object_created<H: Generational>(heap: &mut Heap<H>, obj: ObjRef, k
         }
         heap.hooks_mut().gc_mut().collecting = false;
     }
-    let starts_untracked = match kind {
-        Kind::Dict => true,
-        Kind::Tuple => heap.referents(obj).is_ok_and(|items| items.is_empty()),
+    let starts_untracked = match heap.get(obj) {
+        Ok(Object::Dict(_)) => true,
+        Ok(Object::Tuple(items)) => items.is_empty(),
         _ => false,
     };
     if !starts_untracked {
