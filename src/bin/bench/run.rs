@@ -420,7 +420,10 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
         )?;
         if let Some(young) = &young {
             let path = root.join("book/generated/bench/young.txt");
-            write_file(&path, &format!("{}\n{machine}\n", young_table(young).trim()))?;
+            write_file(
+                &path,
+                &format!("{}\n{machine}\n", young_table(young).trim()),
+            )?;
         }
     }
     for (name, svg) in plots {
@@ -614,7 +617,7 @@ fn young_table(measured: &[Young]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "\nyoung collection: one gc.collect(0) of {YOUNG_SIZE} young containers (half garbage), median of {YOUNG_RUNS}; ratio: over the time with no old objects"
+        "\nyoung collection: one gc.collect(0) of {YOUNG_SIZE} young containers (half garbage), median of {YOUNG_RUNS};\nratio: over the time with no old objects"
     );
     let _ = writeln!(
         out,
