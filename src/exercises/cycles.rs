@@ -90,13 +90,7 @@ pub fn check_predictions(predicted: [usize; 4]) {
 /// assert!(caught.is_err());
 /// ```
 pub fn check_garbage(garbage: impl Fn(&GcHeap) -> Vec<ObjRef>) {
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut random = move |n: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % n
-    };
+    let mut random = super::random_below(0x2545_f491_4f6c_dd1d_u64);
     for round in 0..200 {
         let mut heap = cycles::new_heap();
         let class = heap.new_class("N").unwrap();

@@ -87,13 +87,7 @@ pub fn check_collections(generations: Vec<usize>, count: (i64, i64, i64)) {
 /// assert!(caught.is_err());
 /// ```
 pub fn check_young_garbage(young_garbage: impl Fn(&GenHeap) -> Vec<ObjRef>) {
-    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut random = move |n: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % n
-    };
+    let mut random = super::random_below(0x9e37_79b9_7f4a_7c15_u64);
     for round in 0..200 {
         let mut heap = generations::new_heap();
         gc::disable(&mut heap);

@@ -25,6 +25,16 @@ fn self_list(heap: &mut GenHeap, name: &str) -> Result<ObjRef> {
     Ok(l)
 }
 
+/// `for _ in range(n): list.append([])`.
+fn append_lists(heap: &mut GenHeap, list: ObjRef, n: usize) -> Result<()> {
+    for _ in 0..n {
+        let item = heap.new_list(&[])?;
+        heap.list_append(list, item)?;
+        heap.decref(item)?;
+    }
+    Ok(())
+}
+
 /// The generations `obj` is listed in by `gc.get_objects(generation=g)`.
 fn generations_of(heap: &mut GenHeap, obj: ObjRef) -> Result<Vec<i64>> {
     let mut found = Vec::new();
@@ -315,11 +325,7 @@ fn automatic_collections_follow_the_thresholds() -> Result<()> {
     // leaves thousands.
     let mut heap = new_heap();
     let old = heap.new_list(&[])?;
-    for _ in 0..2000 {
-        let item = heap.new_list(&[])?;
-        heap.list_append(old, item)?;
-        heap.decref(item)?;
-    }
+    append_lists(&mut heap, old, 2000)?;
     gc::collect(&mut heap, 2)?;
     gc::set_threshold(&mut heap, &[10, 2, 2])?;
     let log = Rc::new(RefCell::new(Vec::new()));
@@ -331,11 +337,7 @@ fn automatic_collections_follow_the_thresholds() -> Result<()> {
         Ok(())
     }));
     let junk = heap.new_list(&[])?;
-    for _ in 0..200 {
-        let item = heap.new_list(&[])?;
-        heap.list_append(junk, item)?;
-        heap.decref(item)?;
-    }
+    append_lists(&mut heap, junk, 200)?;
     gc::callbacks(&mut heap).clear();
     let generations = log.borrow().clone();
     assert_eq!(generations.len(), 18, "{generations:?}");
@@ -364,11 +366,7 @@ fn the_25_percent_rule_lets_full_collections_through_once_enough_survived() -> R
     // survivors to long_lived_pending, and a full collection comes once they are a quarter
     // of what the last full collection left.
     let keep = heap.new_list(&[])?;
-    for _ in 0..400 {
-        let item = heap.new_list(&[])?;
-        heap.list_append(keep, item)?;
-        heap.decref(item)?;
-    }
+    append_lists(&mut heap, keep, 400)?;
     let generations = log.borrow().clone();
     assert!(generations.contains(&2), "{generations:?}");
     assert!(generations.contains(&1), "{generations:?}");
@@ -384,11 +382,7 @@ fn disable_and_threshold_zero_stop_automatic_collection_only() -> Result<()> {
     assert!(!gc::isenabled(&heap));
     let before = gc::get_stats(&heap)[0].collections;
     let junk = heap.new_list(&[])?;
-    for _ in 0..5000 {
-        let item = heap.new_list(&[])?;
-        heap.list_append(junk, item)?;
-        heap.decref(item)?;
-    }
+    append_lists(&mut heap, junk, 5000)?;
     assert_eq!(gc::get_stats(&heap)[0].collections, before);
     self_list(&mut heap, "l")?;
     heap.del_global("l")?;
@@ -589,11 +583,7 @@ fn a_young_collection_examines_only_the_young() -> Result<()> {
     let mut heap = new_heap();
     gc::disable(&mut heap);
     let old = heap.new_list(&[])?;
-    for _ in 0..1000 {
-        let item = heap.new_list(&[])?;
-        heap.list_append(old, item)?;
-        heap.decref(item)?;
-    }
+    append_lists(&mut heap, old, 1000)?;
     gc::collect(&mut heap, 2)?;
     let young: Vec<ObjRef> = (0..5).map(|_| heap.new_list(&[])).collect::<Result<_>>()?;
     let stats = generations::collect_with_callback(&mut heap, 0);
