@@ -25,6 +25,19 @@ fn self_list(heap: &mut GenHeap, name: &str) -> Result<ObjRef> {
     Ok(l)
 }
 
+/// A `gc.callbacks` entry that records the generation of every collection at its start.
+fn log_generations(heap: &mut GenHeap) -> Rc<RefCell<Vec<usize>>> {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let seen = Rc::clone(&log);
+    gc::callbacks(heap).push(Rc::new(move |_, phase, info| {
+        if phase == CallbackPhase::Start {
+            seen.borrow_mut().push(info.generation);
+        }
+        Ok(())
+    }));
+    log
+}
+
 /// `for _ in range(n): list.append([])`.
 fn append_lists(heap: &mut GenHeap, list: ObjRef, n: usize) -> Result<()> {
     for _ in 0..n {
@@ -319,7 +332,7 @@ fn saveall_keeps_the_garbage_in_gc_garbage() -> Result<()> {
 
 #[test]
 fn automatic_collections_follow_the_thresholds() -> Result<()> {
-    // B23's loop with (10, 2, 2): a gen-1 collection every third young one. The generation
+    // B23's loop with (10, 2, 2): a gen-1 collection after every three young ones. The generation
     // 2 threshold is passed too, but the 25 % rule holds the full collection back while a
     // large old generation exists — here 2000 long-lived objects, as CPython's start-up
     // leaves thousands.
@@ -328,14 +341,7 @@ fn automatic_collections_follow_the_thresholds() -> Result<()> {
     append_lists(&mut heap, old, 2000)?;
     gc::collect(&mut heap, 2)?;
     gc::set_threshold(&mut heap, &[10, 2, 2])?;
-    let log = Rc::new(RefCell::new(Vec::new()));
-    let seen = Rc::clone(&log);
-    gc::callbacks(&mut heap).push(Rc::new(move |_, phase, info| {
-        if phase == CallbackPhase::Start {
-            seen.borrow_mut().push(info.generation);
-        }
-        Ok(())
-    }));
+    let log = log_generations(&mut heap);
     let junk = heap.new_list(&[])?;
     append_lists(&mut heap, junk, 200)?;
     gc::callbacks(&mut heap).clear();
@@ -354,14 +360,7 @@ fn automatic_collections_follow_the_thresholds() -> Result<()> {
 fn the_25_percent_rule_lets_full_collections_through_once_enough_survived() -> Result<()> {
     let mut heap = new_heap();
     gc::set_threshold(&mut heap, &[10, 1, 1])?;
-    let log = Rc::new(RefCell::new(Vec::new()));
-    let seen = Rc::clone(&log);
-    gc::callbacks(&mut heap).push(Rc::new(move |_, phase, info| {
-        if phase == CallbackPhase::Start {
-            seen.borrow_mut().push(info.generation);
-        }
-        Ok(())
-    }));
+    let log = log_generations(&mut heap);
     // Survivors pile up: every young object stays alive, so each gen-1 collection adds its
     // survivors to long_lived_pending, and a full collection comes once they are a quarter
     // of what the last full collection left.
