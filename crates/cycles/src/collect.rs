@@ -383,9 +383,7 @@ pub fn gc_collect_main<H: GcHooks, O: FnMut(Phase, &View<'_, H>)>(
     deduce_unreachable(heap, heads, &mut lists, &mut observe);
     // The survivors move on to the older generation.
     H::survivors_found(heap, reachable, generation);
-    for &op in reachable.iter() {
-        heap.hooks_mut().tracker_mut().place(op, old);
-    }
+    heap.hooks_mut().tracker_mut().place_all(reachable, old);
     H::unreachable_found(heap, unreachable, uncollectable);
     let mut stats = Stats {
         generation,
@@ -400,9 +398,7 @@ pub fn gc_collect_main<H: GcHooks, O: FnMut(Phase, &View<'_, H>)>(
     reachable.clear();
     if stats.finalized > 0 {
         handle_resurrected_objects(heap, heads, unreachable, reachable, still_unreachable);
-        for &op in reachable.iter() {
-            heap.hooks_mut().tracker_mut().place(op, old);
-        }
+        heap.hooks_mut().tracker_mut().place_all(reachable, old);
     } else {
         std::mem::swap(unreachable, still_unreachable);
     }
@@ -417,9 +413,7 @@ pub fn gc_collect_main<H: GcHooks, O: FnMut(Phase, &View<'_, H>)>(
     // Break the cycles; reference counting frees them.
     delete_garbage(heap, still_unreachable, old);
     H::collection_done(heap, &stats, uncollectable);
-    for &op in uncollectable.iter() {
-        heap.hooks_mut().tracker_mut().place(op, old);
-    }
+    heap.hooks_mut().tracker_mut().place_all(uncollectable, old);
 
     for &op in &young[..scanned] {
         heads[op.index()].flags = 0; // every object examined, whatever became of it

@@ -219,6 +219,14 @@ impl Tracker {
         }
     }
 
+    /// Puts the objects the running collection holds at the end of `list`, in order; see
+    /// [`Tracker::place`].
+    pub(crate) fn place_all(&mut self, objs: &[ObjRef], list: usize) {
+        for &obj in objs {
+            self.place(obj, list);
+        }
+    }
+
     /// Puts an object the running collection holds at the end of `list`. Objects it does not
     /// hold (freed, untracked, or placed already) are left alone.
     pub(crate) fn place(&mut self, obj: ObjRef, list: usize) {
