@@ -59,11 +59,13 @@
 //!   are the same.
 //! * The second reachability analysis runs only if some finalizer ran: without user code
 //!   running, nothing can have changed. CPython runs it anyway.
-//! * No weak references and no legacy (`tp_del`) finalizers, hence no `gc.garbage` yet.
-//! * A class is a tracked container, but holds only its attribute names, so it is never in a
-//!   cycle by itself. CPython's classes are (through `__mro__` and their dict). A class bound
-//!   to a global is reachable either way; a class that only garbage instances refer to is
-//!   collected with them and counts as one object here, several in CPython.
+//! * No weak references and no legacy (`tp_del`) finalizers, hence no `gc.garbage` yet
+//!   (stage 4).
+//! * A class holds its attributes (its `__del__` among them) and its instances' attribute
+//!   names, but no `__mro__`, so it is never in a cycle by itself; CPython's classes are. A
+//!   class bound to a global is reachable either way; a class that only garbage instances
+//!   refer to is collected with them and counts as itself and its functions here, more
+//!   objects in CPython (its dict, `__mro__`, …).
 #![forbid(unsafe_code)]
 
 mod collect;

@@ -331,23 +331,19 @@ fn a_collection_started_by_a_finalizer_does_nothing() -> Result<()> {
 #[test]
 fn an_exception_in_del_is_reported_and_the_cycle_still_collected() -> Result<()> {
     let mut heap = cycles::new_heap();
-    let broken = heap.new_class_with_del("E", |_, _| {
-        Err(Error::Raised {
-            message: "ValueError: oops".into(),
-        })
-    })?;
+    let broken = heap.new_class_with_del("E", |_, _| Err(Error::raise("ValueError", "oops")))?;
     heap.set_global("E", broken)?;
     heap.decref(broken)?;
     let e = heap.new_instance(broken)?;
     heap.set_attr(e, "me", e)?;
-    let id = heap.id(e)?;
+    let id = heap.id(heap.class_attr(broken, "__del__")?.expect("a __del__"))?;
     heap.decref(e)?;
     assert_eq!(collect(&mut heap), 1, "error -> 1");
     let reported = heap.take_unraisable();
     assert_eq!(reported.len(), 1);
     assert_eq!(
         reported[0].to_string(),
-        format!("Exception ignored in __del__ of <__main__.E object at {id:#x}>: ValueError: oops")
+        format!("Exception ignored in: <function E.__del__ at {id:#x}>\nValueError: oops")
     );
     check(&heap)
 }

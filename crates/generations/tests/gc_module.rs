@@ -422,11 +422,7 @@ fn callbacks_get_the_phase_and_the_numbers() -> Result<()> {
         Ok(())
     }));
     // A failing callback is reported, and neither stops the collection nor the others.
-    gc::callbacks(&mut heap).push(Rc::new(|_, _, _| {
-        Err(Error::Raised {
-            message: "RuntimeError: boom".into(),
-        })
-    }));
+    gc::callbacks(&mut heap).push(Rc::new(|_, _, _| Err(Error::raise("RuntimeError", "boom"))));
     self_list(&mut heap, "l")?;
     heap.del_global("l")?;
     assert_eq!(gc::collect(&mut heap, 1)?, 1);

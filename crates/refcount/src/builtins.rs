@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use std::rc::Rc;
 
 use crate::heap::Heap;
-use crate::object::{Attrs, Class, Dict, Instance, List, Values};
+use crate::object::{Attrs, Class, Dict, Function, Instance, List, Native, Values, WeakRef};
 use crate::{Error, Hooks, Kind, ObjRef, Object, Result};
 
 /// The ints CPython 3.11 preallocates (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
@@ -21,6 +21,8 @@ enum Cleared {
     Items(Vec<ObjRef>),
     Entries(Vec<(ObjRef, ObjRef)>),
     Attrs(Attrs),
+    Class(Vec<(ObjRef, ObjRef)>),
+    Refs(Vec<ObjRef>),
 }
 
 /// How deep `repr` may recurse before it raises `RecursionError`, like CPython's limit.
@@ -91,32 +93,213 @@ impl<H: Hooks> Heap<H> {
         Ok(self.alloc(Object::Dict(Box::default())))
     }
 
-    /// A class with no `__del__`.
+    /// A class with no attributes.
     pub fn new_class(&mut self, name: &str) -> Result<ObjRef> {
-        Ok(self.alloc_class(name, None))
+        self.new_class_with(name, &[])
     }
 
-    fn alloc_class(&mut self, name: &str, finalizer: Option<usize>) -> ObjRef {
-        self.alloc(Object::Class(Box::new(Class {
+    // ANCHOR: new_class_with
+    /// A class with attributes, as a `class` statement makes one from its body: `attrs` are
+    /// (name, value) pairs in definition order, and the class takes a reference to each value.
+    /// A function named `__del__` among them is the instances' finalizer. It is fixed when the
+    /// class is made (CPython updates `tp_finalize` when `__del__` is assigned later; here
+    /// [`Heap::set_class_attr`] refuses to), so freeing an instance never searches its class.
+    pub fn new_class_with(&mut self, name: &str, attrs: &[(&str, ObjRef)]) -> Result<ObjRef> {
+        let values: Vec<ObjRef> = attrs.iter().map(|&(_, value)| value).collect();
+        for &(attr, value) in attrs {
+            if attr == "__del__" && self.kind(value)? != Kind::Function {
+                return Err(self.wrong_type("new_class_with", "a function for __del__", value));
+            }
+        }
+        let mut names = Vec::with_capacity(attrs.len());
+        for &(attr, _) in attrs {
+            let key = self.intern(attr)?;
+            self.move_inside(key);
+            names.push(key);
+        }
+        self.take_refs("new_class_with", &values)?;
+        Ok(self.alloc(Object::Class(Box::new(Class {
             name: name.into(),
+            attrs: names.into_iter().zip(values).collect(),
             keys: Vec::new(),
-            finalizer,
-        })))
+        }))))
     }
+    // ANCHOR_END: new_class_with
 
     // ANCHOR: new_class_with_del
     /// A class whose instances run `del` when they are freed: Python's `__del__`. The
     /// finalizer gets the heap and the dying object; it may store a new reference to the
-    /// object, which resurrects it.
+    /// object, which resurrects it. It becomes a function object, `Name.__del__`, held by the
+    /// class like any method.
     pub fn new_class_with_del(
         &mut self,
         name: &str,
         del: impl Fn(&mut Heap<H>, ObjRef) -> Result<()> + 'static,
     ) -> Result<ObjRef> {
-        self.finalizers.push(Rc::new(del));
-        Ok(self.alloc_class(name, Some(self.finalizers.len() - 1)))
+        let function =
+            self.new_function(&format!("{name}.__del__"), &[], move |heap, _, args| {
+                del(heap, args[0])?;
+                heap.none()
+            })?;
+        let class = self.new_class_with(name, &[("__del__", function)]);
+        self.decref(function)?;
+        class
     }
     // ANCHOR_END: new_class_with_del
+
+    /// `class.name`, borrowed, if the class has that attribute.
+    pub fn class_attr(&self, class: ObjRef, name: &str) -> Result<Option<ObjRef>> {
+        self.class_ref("class_attr", class)?;
+        Ok(self.class_attr_of(class, name))
+    }
+
+    /// [`Heap::class_attr`] of a class known to be live.
+    pub(crate) fn class_attr_of(&self, class: ObjRef, name: &str) -> Option<ObjRef> {
+        let Object::Class(class) = &self.slots[class.index()].object else {
+            return None;
+        };
+        let &key = self.interned.get(name)?;
+        class
+            .attrs
+            .iter()
+            .find(|&&(k, _)| k == key)
+            .map(|&(_, v)| v)
+    }
+
+    /// `class.name = value`. `__del__` can only be given when the class is made
+    /// ([`Heap::new_class_with`]).
+    pub fn set_class_attr(&mut self, class: ObjRef, name: &str, value: ObjRef) -> Result<()> {
+        self.class_ref("set_class_attr", class)?;
+        self.slot("set_class_attr", value)?;
+        if name == "__del__" {
+            return Err(Error::TypeError {
+                message: "__del__ is fixed when the class is made: give it to new_class_with"
+                    .into(),
+            });
+        }
+        let key = self.intern(name)?;
+        self.take_ref("set_class_attr", value)?;
+        let Object::Class(c) = &mut self.slots[class.index()].object else {
+            unreachable!("checked by Heap::class_ref")
+        };
+        let old = match c.attrs.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => Some(std::mem::replace(v, value)),
+            None => {
+                c.attrs.push((key, value));
+                self.move_inside(key);
+                return Ok(());
+            }
+        };
+        self.decref(key)?;
+        old.map_or(Ok(()), |old| self.drop_ref(old))
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    // ANCHOR: new_function
+    /// A function object named `qualname`, running `native`, holding a reference to each of
+    /// `captured` (its closure). The native code gets them back, borrowed, at every call.
+    pub fn new_function(
+        &mut self,
+        qualname: &str,
+        captured: &[ObjRef],
+        native: impl Fn(&mut Heap<H>, &[ObjRef], &[ObjRef]) -> Result<ObjRef> + 'static,
+    ) -> Result<ObjRef> {
+        self.take_refs("new_function", captured)?;
+        let native: Native<H> = Rc::new(native);
+        Ok(self.alloc(Object::Function(Box::new(Function {
+            qualname: qualname.into(),
+            native: Rc::new(native),
+            captured: captured.into(),
+        }))))
+    }
+
+    /// `function(*args)`: returns a new reference to the result, or the exception the
+    /// function raised. The call holds a reference to the function while it runs, as
+    /// CPython's caller does, so the function may drop every other reference to itself.
+    pub fn call(&mut self, function: ObjRef, args: &[ObjRef]) -> Result<ObjRef> {
+        let Object::Function(f) = &self.slot("call", function)?.object else {
+            return Err(Error::TypeError {
+                message: format!("'{}' object is not callable", self.type_name(function)?),
+            });
+        };
+        let Some(native) = f.native.downcast_ref::<Native<H>>().cloned() else {
+            unreachable!("a heap's functions are made by its own new_function")
+        };
+        let captured = f.captured.to_vec();
+        for &arg in args {
+            self.slot("call", arg)?;
+        }
+        self.incref(function)?;
+        let result = native(self, &captured, args);
+        self.decref(function)?;
+        result
+    }
+    // ANCHOR_END: new_function
+
+    // -------------------------------------------------------------- weak references
+
+    // ANCHOR: new_weakref
+    /// A new weak reference object to `referent`, with an optional `callback` (a function the
+    /// weak reference holds a reference to). This is the object alone: stage 4's
+    /// `weakref.ref` also keeps the referent's list of weak references, clears them and
+    /// calls their callbacks when it dies. Without it, a weak reference still never outlives
+    /// its object unnoticed: it names the object by a versioned handle, dead once freed.
+    pub fn new_weakref(&mut self, referent: ObjRef, callback: Option<ObjRef>) -> Result<ObjRef> {
+        let kind = self.kind(referent)?;
+        if !kind.supports_weakrefs() {
+            return Err(Error::TypeError {
+                message: format!(
+                    "cannot create weak reference to '{}' object",
+                    self.type_name(referent)?
+                ),
+            });
+        }
+        if let Some(callback) = callback {
+            self.take_ref("new_weakref", callback)?;
+        }
+        Ok(self.alloc(Object::WeakRef(WeakRef {
+            referent: Some(referent),
+            callback,
+        })))
+    }
+    // ANCHOR_END: new_weakref
+
+    fn weakref(&self, op: &'static str, r: ObjRef) -> Result<WeakRef> {
+        match &self.slot(op, r)?.object {
+            Object::WeakRef(weakref) => Ok(*weakref),
+            _ => Err(self.wrong_type(op, "a weak reference", r)),
+        }
+    }
+
+    /// `weakref()`: the object, borrowed, while it lives; `None` once it is dead.
+    pub fn weakref_get(&self, weakref: ObjRef) -> Result<Option<ObjRef>> {
+        let referent = self.weakref("weakref_get", weakref)?.referent;
+        Ok(referent.filter(|&r| self.is_alive(r)))
+    }
+
+    /// Makes the weak reference dead, leaving its callback: `_PyWeakref_ClearRef`.
+    pub fn weakref_clear(&mut self, weakref: ObjRef) -> Result<()> {
+        self.weakref("weakref_clear", weakref)?;
+        if let Object::WeakRef(w) = &mut self.slots[weakref.index()].object {
+            w.referent = None;
+        }
+        Ok(())
+    }
+
+    /// Takes the callback out of the weak reference: the reference it held passes to the
+    /// caller (a new reference), so the callback can be called only once.
+    pub fn weakref_take_callback(&mut self, weakref: ObjRef) -> Result<Option<ObjRef>> {
+        self.weakref("weakref_take_callback", weakref)?;
+        let Object::WeakRef(w) = &mut self.slots[weakref.index()].object else {
+            unreachable!("checked by Heap::weakref")
+        };
+        let callback = w.callback.take();
+        if let Some(callback) = callback {
+            self.move_outside(callback);
+        }
+        Ok(callback)
+    }
 
     /// An instance of `class`, with no attributes yet. It holds a reference to its class.
     pub fn new_instance(&mut self, class: ObjRef) -> Result<ObjRef> {
@@ -573,6 +756,17 @@ impl<H: Hooks> Heap<H> {
                 &mut inst.attrs,
                 Attrs::Inline(Values::default()),
             )),
+            // `type_clear` empties the class's dict; the key names stay.
+            Object::Class(class) => Cleared::Class(std::mem::take(&mut class.attrs)),
+            // `func_clear` drops the closure; `weakref`'s `gc_clear` kills the reference and
+            // drops its callback.
+            Object::Function(function) => {
+                Cleared::Refs(std::mem::take(&mut function.captured).into_vec())
+            }
+            Object::WeakRef(weakref) => {
+                weakref.referent = None;
+                Cleared::Refs(weakref.callback.take().into_iter().collect())
+            }
             _ => return Ok(false),
         };
         self.resized(r, old_size);
@@ -588,6 +782,11 @@ impl<H: Hooks> Heap<H> {
                 .flatten()
                 .try_for_each(|v| self.drop_ref(v))?,
             Cleared::Attrs(Attrs::Dict(dict)) => self.drop_ref(dict)?,
+            Cleared::Class(attrs) => attrs.into_iter().try_for_each(|(k, v)| {
+                self.drop_ref(k)?;
+                self.drop_ref(v)
+            })?,
+            Cleared::Refs(refs) => refs.into_iter().try_for_each(|r| self.drop_ref(r))?,
         }
         Ok(true)
     }
@@ -625,7 +824,7 @@ impl<H: Hooks> Heap<H> {
                 out.push_str(&str_repr(s));
                 return Ok(());
             }
-            Object::Class(_) | Object::Instance(_) => {
+            Object::Class(_) | Object::Instance(_) | Object::Function(_) | Object::WeakRef(_) => {
                 out.push_str(&self.describe(r));
                 return Ok(());
             }

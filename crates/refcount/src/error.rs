@@ -6,6 +6,12 @@ use crate::ObjRef;
 
 /// Everything that can go wrong when a program uses the heap.
 ///
+/// Two families, told apart by [`Error::is_exception`]: *misuse of the API* (a stale handle,
+/// a reference that is not the caller's, an object of the wrong type for the operation),
+/// which a correct program never causes, and *Python exceptions* (`KeyError`, a `ValueError`
+/// raised by a finalizer…), which correct Python programs raise and catch all the time.
+/// Exceptions display as Python prints their last traceback line, `Type: message`.
+///
 /// Objects are named in messages the way CPython prints them (`<list object at 0x…>`), so a
 /// message can be matched with the ids a program printed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,8 +57,9 @@ pub enum Error {
     RefcountOverflow { object: String },
     /// Python's `RecursionError`: a recursive algorithm went too deep.
     Recursion { op: &'static str },
-    /// An exception raised by Python-level code (for example a finalizer).
-    Raised { message: String },
+    /// Any other exception, raised by Python-level code (a finalizer, a callback): its type's
+    /// name and its message, `ZeroDivisionError` and `division by zero`.
+    Raised { type_name: String, message: String },
     /// The heap's bookkeeping disagrees with the references that actually exist.
     Invariant { message: String },
 }
@@ -109,8 +116,44 @@ impl fmt::Display for Error {
                     "RecursionError: maximum recursion depth exceeded in {op}"
                 )
             }
-            Error::Raised { message } => write!(f, "{message}"),
+            Error::Raised { type_name, message } => write!(f, "{type_name}: {message}"),
             Error::Invariant { message } => write!(f, "heap invariant broken: {message}"),
+        }
+    }
+}
+
+impl Error {
+    /// An exception of type `type_name` (`"ValueError"`) with `message`, as user code raises.
+    pub fn raise(type_name: &str, message: &str) -> Error {
+        Error::Raised {
+            type_name: type_name.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Whether this is a Python exception (true) or a misuse of the heap's API (false).
+    pub fn is_exception(&self) -> bool {
+        self.exception_type().is_some()
+    }
+
+    /// The Python type of the exception (`"KeyError"`), or `None` for a misuse of the API.
+    pub fn exception_type(&self) -> Option<&str> {
+        match self {
+            Error::NameError { .. } => Some("NameError"),
+            Error::AttributeError { .. } => Some("AttributeError"),
+            Error::KeyError { .. } => Some("KeyError"),
+            Error::IndexError { .. } => Some("IndexError"),
+            Error::Unhashable { .. } | Error::TypeError { .. } => Some("TypeError"),
+            Error::ValueError { .. } => Some("ValueError"),
+            Error::Recursion { .. } => Some("RecursionError"),
+            Error::Raised { type_name, .. } => Some(type_name),
+            Error::StaleHandle { .. }
+            | Error::Deallocating { .. }
+            | Error::NotOwned { .. }
+            | Error::StaticObject { .. }
+            | Error::WrongType { .. }
+            | Error::RefcountOverflow { .. }
+            | Error::Invariant { .. } => None,
         }
     }
 }

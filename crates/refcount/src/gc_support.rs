@@ -77,7 +77,7 @@ impl<H: Hooks> Heap<H> {
         if slot.finalized || !slot.has_finalizer || slot.state != State::Live {
             return Ok(false);
         }
-        let Some(finalizer) = self.finalizer_of(&slot.object) else {
+        let Some(del) = self.finalizer_of(&slot.object) else {
             return Ok(false);
         };
         self.take_ref("call_finalizer", r)?; // Py_INCREF(op)
@@ -87,9 +87,7 @@ impl<H: Hooks> Heap<H> {
         if self.tracing() {
             self.record(Event::Finalize { id: id_of(r) });
         }
-        if let Err(error) = finalizer(self, r) {
-            self.report_unraisable(r, error);
-        }
+        self.call_unraisable(del, &[r]);
         self.slots[r.index()].state = State::Live;
         self.drop_ref(r)?; // Py_DECREF(op): may free it
         Ok(true)

@@ -1,13 +1,9 @@
 //! The heap: an arena of object slots, reference counting, and deallocation.
 
 use std::num::NonZeroU32;
-use std::rc::Rc;
 
 use crate::trace::{Event, Trace};
 use crate::{Error, Hooks, Kind, NoHooks, ObjRef, Object, Result};
-
-/// A finalizer: the body of a class's `__del__`, run with the heap and the dying object.
-pub type Finalizer<H = NoHooks> = Rc<dyn Fn(&mut Heap<H>, ObjRef) -> Result<()>>;
 
 /// `id()` of the object in slot `i` is `ID_BASE + i * ID_STRIDE`: a made-up but stable
 /// "address", reused when the slot is, exactly as CPython reuses freed memory.
@@ -61,23 +57,31 @@ enum Work {
     Free(ObjRef, u64),
 }
 
-/// An exception that escaped a finalizer: CPython prints it as "Exception ignored in …" and
-/// carries on; we keep it for the program to look at.
+/// An exception that escaped code nobody could return it to — a `__del__`, a weak reference
+/// callback, a `gc.callbacks` entry. CPython reports it with `PyErr_WriteUnraisable` and
+/// carries on; so does the heap, to its error sink ([`Heap::set_error_sink`]), and it keeps
+/// the report for the program to look at ([`Heap::take_unraisable`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unraisable {
+    /// What CPython names after "Exception ignored in:": the function that raised
+    /// (`<function Node.__del__ at 0x…>`), or what the runtime was doing.
     pub object: String,
     pub error: Error,
 }
 
+// ANCHOR: unraisable
 impl std::fmt::Display for Unraisable {
+    /// CPython's format (`Python/errors.c`, `write_unraisable_exc_file`): the function, then
+    /// the exception. CPython prints a traceback in between; native code has no Python frames
+    /// to show, so there is none, as for an exception raised in C.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Exception ignored in __del__ of {}: {}",
-            self.object, self.error
-        )
+        write!(f, "Exception ignored in: {}\n{}", self.object, self.error)
     }
 }
+// ANCHOR_END: unraisable
+
+/// Where reports of unraisable exceptions are written as they happen (CPython: `sys.stderr`).
+pub type ErrorSink = Box<dyn FnMut(&Unraisable)>;
 
 /// A heap of Python-like objects with CPython's reference-counting discipline.
 ///
@@ -88,7 +92,6 @@ impl std::fmt::Display for Unraisable {
 pub struct Heap<H: Hooks = NoHooks> {
     pub(crate) slots: Vec<Slot>,
     free_slots: Vec<u32>,
-    pub(crate) finalizers: Vec<Finalizer<H>>,
     pub(crate) none: ObjRef,
     pub(crate) true_: ObjRef,
     pub(crate) false_: ObjRef,
@@ -102,6 +105,7 @@ pub struct Heap<H: Hooks = NoHooks> {
     pub(crate) live_with_finalizer: usize,
     trace: Option<Trace>,
     unraisable: Vec<Unraisable>,
+    error_sink: Option<ErrorSink>,
     work: Vec<Work>,
     hooks: H,
 }
@@ -127,7 +131,6 @@ impl<H: Hooks> Heap<H> {
         let mut heap = Heap {
             slots: Vec::new(),
             free_slots: Vec::new(),
-            finalizers: Vec::new(),
             none: placeholder,
             true_: placeholder,
             false_: placeholder,
@@ -139,6 +142,7 @@ impl<H: Hooks> Heap<H> {
             live_with_finalizer: 0,
             trace: None,
             unraisable: Vec::new(),
+            error_sink: None,
             work: Vec::new(),
             hooks,
         };
@@ -269,6 +273,18 @@ impl<H: Hooks> Heap<H> {
                 self.type_name_of(&slot.object),
                 id_of(r)
             ),
+            Object::Function(function) => {
+                format!("<function {} at {:#x}>", function.qualname, id_of(r))
+            }
+            Object::WeakRef(weakref) => match weakref.referent.filter(|&o| self.is_alive(o)) {
+                Some(o) => format!(
+                    "<weakref at {:#x}; to '{}' at {:#x}>",
+                    id_of(r),
+                    self.type_name(o).unwrap_or_default(),
+                    id_of(o)
+                ),
+                None => format!("<weakref at {:#x}; dead>", id_of(r)),
+            },
             _ if slot.state == State::Dying => format!("<dying object at {:#x}>", id_of(r)),
             object => format!(
                 "<{} object at {:#x}>",
@@ -330,9 +346,7 @@ impl<H: Hooks> Heap<H> {
             }
         };
         // Known now, so that freeing the object never has to look at its class.
-        let has_finalizer = self
-            .finalizer_index(&self.slots[r.index()].object)
-            .is_some();
+        let has_finalizer = self.finalizer_of(&self.slots[r.index()].object).is_some();
         self.slots[r.index()].has_finalizer = has_finalizer;
         self.live_with_finalizer += usize::from(has_finalizer);
         self.live_objects += 1;
@@ -505,6 +519,9 @@ impl<H: Hooks> Heap<H> {
         if self.finalize_from_dealloc(r) {
             return; // resurrected
         }
+        if H::wants_dealloc_hook(self, r) && self.run_dealloc_hook(r) {
+            return; // resurrected by a legacy finalizer
+        }
         let kind = self.slots[r.index()].object.kind();
         self.hooks.before_free(r, kind);
         let slot = &mut self.slots[r.index()];
@@ -560,19 +577,25 @@ impl<H: Hooks> Heap<H> {
         if slot.finalized || !slot.has_finalizer {
             return false;
         }
-        let Some(finalizer) = self.finalizer_of(&slot.object) else {
+        let Some(del) = self.finalizer_of(&slot.object) else {
             return false;
         };
-        let slot = &mut self.slots[r.index()];
-        slot.finalized = true;
-        slot.state = State::Finalizing;
-        slot.refcount = 1;
+        self.slots[r.index()].finalized = true;
         if self.tracing() {
             self.record(Event::Finalize { id: id_of(r) });
         }
-        if let Err(error) = finalizer(self, r) {
-            self.report_unraisable(r, error);
-        }
+        self.while_dying(r, |heap| heap.call_unraisable(del, &[r]))
+    }
+    // ANCHOR_END: finalize
+
+    /// Runs `during` while the deallocator holds a temporary reference to the dying `r`
+    /// (counted neither inside nor outside, so user code can use the object but not drop that
+    /// reference). Returns true if `r` was resurrected: a new reference to it was stored.
+    fn while_dying(&mut self, r: ObjRef, during: impl FnOnce(&mut Self)) -> bool {
+        let slot = &mut self.slots[r.index()];
+        slot.state = State::Finalizing;
+        slot.refcount = 1;
+        during(self);
         let slot = &mut self.slots[r.index()];
         slot.state = State::Live;
         slot.refcount -= 1;
@@ -582,42 +605,62 @@ impl<H: Hooks> Heap<H> {
         }
         resurrected
     }
-    // ANCHOR_END: finalize
 
-    /// The `__del__` of an instance's class, if it has one.
-    pub(crate) fn finalizer_of(&self, object: &Object) -> Option<Finalizer<H>> {
-        self.finalizer_index(object)
-            .map(|i| Rc::clone(&self.finalizers[i]))
+    /// The hooks' step of deallocation (stage 4: weak references, legacy finalizers), run on
+    /// the dying object like a finalizer. Returns true if it resurrected the object.
+    fn run_dealloc_hook(&mut self, r: ObjRef) -> bool {
+        self.while_dying(r, |heap| H::dealloc_hook(heap, r))
     }
 
-    fn finalizer_index(&self, object: &Object) -> Option<usize> {
+    /// Calls a function whose caller has nobody to return an error to (a `__del__`, a
+    /// callback): an exception it raises is reported as unraisable, in the function's name,
+    /// and the result is dropped.
+    pub fn call_unraisable(&mut self, function: ObjRef, args: &[ObjRef]) {
+        match self.call(function, args) {
+            Ok(result) => {
+                if let Err(error) = self.decref(result) {
+                    self.report_unraisable(function, error);
+                }
+            }
+            Err(error) => self.report_unraisable(function, error),
+        }
+    }
+
+    /// The `__del__` of an instance's class, if it has one (borrowed).
+    pub(crate) fn finalizer_of(&self, object: &Object) -> Option<ObjRef> {
         let Object::Instance(inst) = object else {
             return None;
         };
-        let Object::Class(class) = &self.slots[inst.class.index()].object else {
-            return None;
-        };
-        class.finalizer
+        self.class_attr_of(inst.class, "__del__")
     }
 
-    /// Reports an exception that escaped a finalizer: kept, never raised.
-    pub fn report_unraisable(&mut self, r: ObjRef, error: Error) {
+    /// Reports an exception that escaped `function` (a finalizer, a callback): kept, written
+    /// to the error sink, never raised.
+    pub fn report_unraisable(&mut self, function: ObjRef, error: Error) {
         if self.tracing() {
             self.record(Event::Unraisable {
-                id: id_of(r),
+                id: id_of(function),
                 message: error.to_string(),
             });
         }
-        self.unraisable.push(Unraisable {
-            object: self.describe(r),
-            error,
-        });
+        let object = self.describe(function);
+        self.report_unraisable_in(object, error);
     }
 
-    /// Reports an exception that escaped code which is not a heap object's (a collector's
-    /// callback, say); `object` says what raised it.
+    /// Reports an exception that escaped code which is not a heap object's; `object` says
+    /// what raised it.
     pub fn report_unraisable_in(&mut self, object: String, error: Error) {
-        self.unraisable.push(Unraisable { object, error });
+        let report = Unraisable { object, error };
+        if let Some(sink) = &mut self.error_sink {
+            sink(&report);
+        }
+        self.unraisable.push(report);
+    }
+
+    /// Sends every report of an unraisable exception to `sink` as it happens, as CPython writes
+    /// them to `sys.stderr` (the reports are kept for [`Heap::take_unraisable`] as well).
+    pub fn set_error_sink(&mut self, sink: impl FnMut(&Unraisable) + 'static) {
+        self.error_sink = Some(Box::new(sink));
     }
 
     /// Takes the exceptions reported by finalizers since the last call.

@@ -21,6 +21,20 @@ pub trait Hooks: Default + Sized + 'static {
     /// which starts tracking a dict when it receives something that may be in a cycle.
     fn stored_in_dict(_heap: &mut Heap<Self>, _dict: ObjRef, _key: ObjRef, _value: ObjRef) {}
 
+    /// Whether [`Hooks::dealloc_hook`] must run for this dying object. Asked of every object
+    /// the deallocator takes apart, so it must be cheap; stage 4 answers "it has weak
+    /// references, or a legacy finalizer".
+    fn wants_dealloc_hook(_heap: &Heap<Self>, _obj: ObjRef) -> bool {
+        false
+    }
+
+    /// A step of deallocation, after `__del__` has run without resurrecting the object and
+    /// before its references are dropped: where CPython's `subtype_dealloc` clears the
+    /// object's weak references (running their callbacks) and calls its legacy `tp_del`. The
+    /// deallocator holds a temporary reference meanwhile, as during `__del__`; if the hook
+    /// stores a new reference to the object, it is resurrected and not freed.
+    fn dealloc_hook(_heap: &mut Heap<Self>, _obj: ObjRef) {}
+
     /// The object is about to be freed: its finalizer has run and not resurrected it, and its
     /// references are about to be dropped.
     fn before_free(&mut self, _obj: ObjRef, _kind: Kind) {}

@@ -41,7 +41,9 @@ pub mod trace;
 pub use builtins::SMALL_INTS;
 pub use error::{Error, Result};
 pub use handle::ObjRef;
-pub use heap::{Finalizer, Heap, ID_BASE, ID_STRIDE, STATIC_INT_REFCOUNT, Unraisable};
+pub use heap::{ErrorSink, Heap, ID_BASE, ID_STRIDE, STATIC_INT_REFCOUNT, Unraisable};
 pub use hooks::{Hooks, NoHooks};
-pub use object::{Attrs, Class, Dict, Instance, Kind, List, Object, Values};
+pub use object::{
+    Attrs, Class, Dict, Function, Instance, Kind, List, Native, Object, Values, WeakRef,
+};
 pub use trace::{Event, Trace};

@@ -18,6 +18,8 @@ pub enum Kind {
     Dict,
     Class,
     Instance,
+    Function,
+    WeakRef,
 }
 
 impl Kind {
@@ -27,8 +29,21 @@ impl Kind {
     pub fn is_container(self) -> bool {
         matches!(
             self,
-            Kind::Tuple | Kind::List | Kind::Dict | Kind::Class | Kind::Instance
+            Kind::Tuple
+                | Kind::List
+                | Kind::Dict
+                | Kind::Class
+                | Kind::Instance
+                | Kind::Function
+                | Kind::WeakRef
         )
+    }
+
+    /// Whether a weak reference to objects of this kind can be made. CPython's built-in
+    /// lists, dicts, tuples, ints and strs have no room for the list of their weak references
+    /// (`tp_weaklistoffset` is 0); classes, their instances and functions do.
+    pub fn supports_weakrefs(self) -> bool {
+        matches!(self, Kind::Class | Kind::Instance | Kind::Function)
     }
 
     /// The name Python gives the built-in type (`type(obj).__name__`).
@@ -43,6 +58,8 @@ impl Kind {
             Kind::Dict => "dict",
             Kind::Class => "type",
             Kind::Instance => "object",
+            Kind::Function => "function",
+            Kind::WeakRef => "ReferenceType",
         }
     }
 }
@@ -60,6 +77,8 @@ pub enum Object {
     Dict(Box<Dict>),
     Class(Box<Class>),
     Instance(Instance),
+    Function(Box<Function>),
+    WeakRef(WeakRef),
 }
 
 impl Object {
@@ -75,6 +94,8 @@ impl Object {
             Object::Dict(_) => Kind::Dict,
             Object::Class(_) => Kind::Class,
             Object::Instance(_) => Kind::Instance,
+            Object::Function(_) => Kind::Function,
+            Object::WeakRef(_) => Kind::WeakRef,
         }
     }
 
@@ -93,8 +114,15 @@ impl Object {
                 visit(k);
                 visit(v);
             }),
-            // A class holds the names of its instances' shared attribute keys.
-            Object::Class(class) => class.keys.iter().copied().for_each(visit),
+            // A class holds its attributes (its `__dict__`) and the names of its instances'
+            // shared attribute keys.
+            Object::Class(class) => {
+                for &(name, value) in &class.attrs {
+                    visit(name);
+                    visit(value);
+                }
+                class.keys.iter().copied().for_each(visit);
+            }
             // `subtype_dealloc` clears the attributes first to last, then drops the type.
             Object::Instance(instance) => {
                 match &instance.attrs {
@@ -103,6 +131,10 @@ impl Object {
                 }
                 visit(instance.class);
             }
+            // What a function's code refers to: its closure.
+            Object::Function(function) => function.captured.iter().copied().for_each(visit),
+            // A weak reference holds its callback; the object it refers to is not counted.
+            Object::WeakRef(weakref) => weakref.callback.into_iter().for_each(visit),
         }
     }
     // ANCHOR_END: referents
@@ -128,6 +160,8 @@ impl Object {
             // 16 bytes of GC header + 16 of "pre-header" (dict and inline-values pointers)
             // + 24 of object. The inline values array is a separate block getsizeof ignores.
             Object::Instance(_) => 56,
+            Object::Function(_) => 152,
+            Object::WeakRef(_) => 80,
         }
     }
 }
@@ -270,10 +304,11 @@ fn usable_fraction(size: u64) -> u64 {
 #[derive(Debug)]
 pub struct Class {
     pub(crate) name: Box<str>,
+    /// The class's own attributes, interned name and value, in definition order: its
+    /// `__dict__`. A `__del__` here is the instances' finalizer.
+    pub(crate) attrs: Vec<(ObjRef, ObjRef)>,
     /// Interned attribute names; instance slot `i` holds the value for `keys[i]`.
     pub(crate) keys: Vec<ObjRef>,
-    /// Index into the heap's finalizer table: the class's `__del__`.
-    pub(crate) finalizer: Option<usize>,
 }
 
 impl Class {
@@ -281,13 +316,67 @@ impl Class {
         &self.name
     }
 
+    /// The class's attributes, (interned name, value), in the order they were defined.
+    pub fn attrs(&self) -> &[(ObjRef, ObjRef)] {
+        &self.attrs
+    }
+
     /// The shared attribute names, in the order instances store their values.
     pub fn keys(&self) -> &[ObjRef] {
         &self.keys
     }
+}
 
-    pub fn has_finalizer(&self) -> bool {
-        self.finalizer.is_some()
+/// The native code a [`Function`] runs: it gets the heap, the function's captured values
+/// (borrowed: the function holds them) and the call's arguments (borrowed), and returns a
+/// new reference, as a C function called by CPython does. A later interpreter supplies
+/// closures that evaluate Python code here.
+pub type Native<H> =
+    std::rc::Rc<dyn Fn(&mut crate::Heap<H>, &[ObjRef], &[ObjRef]) -> crate::Result<ObjRef>>;
+
+/// A function object: a name, native code, and the values its code refers to, held as
+/// counted references the collector sees (a Python function's closure cells, defaults and
+/// globals play that part). `__del__` methods, weak reference callbacks and `gc.callbacks`
+/// entries are functions, so what they keep alive is on the heap, in plain sight.
+#[derive(Debug)]
+pub struct Function {
+    /// `__qualname__`, as `repr` shows it: `Node.__del__`, `<lambda>`.
+    pub(crate) qualname: Box<str>,
+    /// A [`Native`] of the heap's hooks type, behind `Any` because objects are not generic
+    /// over the hooks.
+    pub(crate) native: std::rc::Rc<dyn std::any::Any>,
+    pub(crate) captured: Box<[ObjRef]>,
+}
+
+impl Function {
+    pub fn qualname(&self) -> &str {
+        &self.qualname
+    }
+
+    /// The values the function's code refers to, in the order they were given.
+    pub fn captured(&self) -> &[ObjRef] {
+        &self.captured
+    }
+}
+
+/// A weak reference (`weakref.ref`): it names an object without counting as a reference to
+/// it, so it never keeps it alive. Calling it gives the object while the object lives.
+#[derive(Debug, Clone, Copy)]
+pub struct WeakRef {
+    /// The object referred to, not counted; `None` once the reference is cleared. The handle's
+    /// version tag makes a reference that was never cleared safe too: it names a freed slot.
+    pub(crate) referent: Option<ObjRef>,
+    /// Called with the weak reference when the object dies (a counted reference).
+    pub(crate) callback: Option<ObjRef>,
+}
+
+impl WeakRef {
+    pub fn referent(&self) -> Option<ObjRef> {
+        self.referent
+    }
+
+    pub fn callback(&self) -> Option<ObjRef> {
+        self.callback
     }
 }
 

@@ -118,22 +118,20 @@ fn a_finalizer_that_stores_self_resurrects_it_once() -> Result<()> {
 #[test]
 fn an_exception_in_del_is_reported_and_the_object_still_freed() -> Result<()> {
     let mut heap = Heap::new();
-    let class = heap.new_class_with_del("Broken", |_, _| {
-        Err(Error::Raised {
-            message: "ValueError: oops".into(),
-        })
-    })?;
+    let class =
+        heap.new_class_with_del("Broken", |_, _| Err(Error::raise("ValueError", "oops")))?;
     let obj = heap.new_instance(class)?;
-    let id = heap.id(obj)?;
+    let del = heap
+        .class_attr(class, "__del__")?
+        .expect("the class has a __del__");
+    let id = heap.id(del)?;
     heap.decref(obj)?;
     assert!(!heap.is_alive(obj));
     let reported = heap.take_unraisable();
     assert_eq!(reported.len(), 1);
     assert_eq!(
         reported[0].to_string(),
-        format!(
-            "Exception ignored in __del__ of <__main__.Broken object at {id:#x}>: ValueError: oops"
-        )
+        format!("Exception ignored in: <function Broken.__del__ at {id:#x}>\nValueError: oops")
     );
     heap.check_invariants()
 }

@@ -172,9 +172,13 @@ fn resurrection() -> Result<Recording> {
     heap.set_attr(c, "me", c)?; // c.me = c
     heap.decref(c)?; // del c
     let globals = heap.globals();
+    let del = heap
+        .class_attr(lazarus, "__del__")?
+        .expect("Lazarus has a __del__");
     let names = [
         (globals, "globals"),
         (lazarus, "Lazarus"),
+        (del, "Lazarus.__del__"),
         (node, "Node"),
         (a, "a"),
         (b, "b"),
