@@ -51,12 +51,16 @@ pub trait GcHooks: Hooks {
 
     /// CPython's steps 6–8, between finding the garbage and finalizing it. A stage may move
     /// objects from `unreachable` to `uncollectable` (stage 4: legacy finalizers and what they
-    /// reach), report them (stage 3: `DEBUG_COLLECTABLE`) or clear weak references to them.
+    /// reach), report them (stage 3: `DEBUG_COLLECTABLE`) or clear weak references to them
+    /// and call their callbacks (stage 4). Returns how many objects outside `unreachable`
+    /// that freed (weak references whose callback dropped their last reference), which
+    /// CPython counts as collected.
     fn unreachable_found(
         _heap: &mut Heap<Self>,
         _unreachable: &mut Vec<ObjRef>,
         _uncollectable: &mut Vec<ObjRef>,
-    ) {
+    ) -> usize {
+        0
     }
 
     /// CPython's step 11, for each object about to be cleared: return true to keep the
@@ -384,7 +388,7 @@ pub fn gc_collect_main<H: GcHooks, O: FnMut(Phase, &View<'_, H>)>(
     // The survivors move on to the older generation.
     H::survivors_found(heap, reachable, generation);
     heap.hooks_mut().tracker_mut().place_all(reachable, old);
-    H::unreachable_found(heap, unreachable, uncollectable);
+    let freed_by_hooks = H::unreachable_found(heap, unreachable, uncollectable);
     let mut stats = Stats {
         generation,
         scanned,
@@ -403,7 +407,7 @@ pub fn gc_collect_main<H: GcHooks, O: FnMut(Phase, &View<'_, H>)>(
         std::mem::swap(unreachable, still_unreachable);
     }
     stats.resurrected = reachable.len();
-    stats.collected = still_unreachable.len();
+    stats.collected = still_unreachable.len() + freed_by_hooks;
     stats.uncollectable = uncollectable.len();
     observe(
         Phase::Final,

@@ -1,5 +1,5 @@
 //! When collections happen: the count, the thresholds, the 25 % rule, and the callbacks
-//! around each collection.
+//! around each collection. Public so that a later stage's hooks can delegate to them.
 
 use std::time::Instant;
 
@@ -13,7 +13,7 @@ use crate::{Generational, NUM_GENERATIONS, steps};
 /// A container is complete: count it, collect if generation 0 is over its threshold, then
 /// track it — CPython's `_PyObject_GC_Link` followed by the constructor's `PyObject_GC_Track`.
 /// Dicts start untracked; the empty tuple is never tracked (CPython's is a shared singleton).
-pub(crate) fn object_created<H: Generational>(heap: &mut Heap<H>, obj: ObjRef, kind: Kind) {
+pub fn object_created<H: Generational>(heap: &mut Heap<H>, obj: ObjRef, kind: Kind) {
     if !kind.is_container() {
         return;
     }
@@ -42,7 +42,7 @@ pub(crate) fn object_created<H: Generational>(heap: &mut Heap<H>, obj: ObjRef, k
 
 /// `MAINTAIN_TRACKING`: an untracked dict starts being tracked when it receives a key or a
 /// value that may be part of a cycle.
-pub(crate) fn stored_in_dict<H: Generational>(
+pub fn stored_in_dict<H: Generational>(
     heap: &mut Heap<H>,
     dict: ObjRef,
     key: ObjRef,
@@ -57,7 +57,7 @@ pub(crate) fn stored_in_dict<H: Generational>(
 
 /// A container is freed: untrack it, and take it off generation 0's count
 /// (`PyObject_GC_Del`, which never lets the count go below zero).
-pub(crate) fn before_free<H: Generational>(hooks: &mut H, obj: ObjRef, kind: Kind) {
+pub fn before_free<H: Generational>(hooks: &mut H, obj: ObjRef, kind: Kind) {
     hooks.tracker_mut().untrack(obj);
     if kind.is_container() {
         let count = &mut hooks.gc_mut().counts[0];

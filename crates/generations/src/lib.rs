@@ -50,10 +50,10 @@
 //!   examined by the collection it triggers.
 #![forbid(unsafe_code)]
 
-mod automatic;
+pub mod automatic;
 pub mod gc;
 mod state;
-mod steps;
+pub mod steps;
 
 use cycles::{GcHooks, Stats, Tracker};
 use refcount::{Heap, Hooks, Kind, ObjRef};
@@ -122,8 +122,9 @@ impl GcHooks for Generations {
         heap: &mut Heap<Self>,
         unreachable: &mut Vec<ObjRef>,
         _uncollectable: &mut Vec<ObjRef>,
-    ) {
+    ) -> usize {
         steps::debug_collectable(heap, unreachable);
+        0
     }
 
     fn save_instead_of_clearing(heap: &mut Heap<Self>, op: ObjRef) -> bool {
@@ -151,9 +152,14 @@ pub type GenHeap = Heap<Generations>;
 
 /// A fresh heap with stage 3 attached, its counts at zero and `gc.garbage` an empty list.
 pub fn new_heap() -> GenHeap {
-    let mut heap = Heap::with_hooks(Generations::default());
+    new_heap_with_hooks()
+}
+
+/// [`new_heap`] for any hooks that keep a [`GcState`] (a later stage's).
+pub fn new_heap_with_hooks<H: Generational + Default>() -> Heap<H> {
+    let mut heap = Heap::with_hooks(H::default());
     gc::garbage(&mut heap).expect("a fresh heap can allocate a list");
-    heap.hooks_mut().gc.counts = [0; NUM_GENERATIONS];
+    heap.hooks_mut().gc_mut().counts = [0; NUM_GENERATIONS];
     heap
 }
 

@@ -1,5 +1,6 @@
 //! The steps stage 3 adds to stage 2's collection ([`cycles::GcHooks`]): delayed tracking,
-//! the long-lived counts, the debug messages, `DEBUG_SAVEALL` and the statistics.
+//! the long-lived counts, the debug messages, `DEBUG_SAVEALL` and the statistics. Public so
+//! that a later stage's hooks can delegate to them.
 
 use cycles::{GcHooks, Stats};
 use refcount::{Heap, Kind, ObjRef, Object};
@@ -8,7 +9,7 @@ use crate::gc::{DEBUG_COLLECTABLE, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTAB
 use crate::{Generational, NUM_GENERATIONS};
 
 /// Tuples and dicts may be left untracked while they hold nothing that could be in a cycle.
-pub(crate) fn delays_tracking(kind: Kind) -> bool {
+pub fn delays_tracking(kind: Kind) -> bool {
     matches!(kind, Kind::Tuple | Kind::Dict)
 }
 
@@ -30,7 +31,7 @@ pub(crate) fn may_be_tracked<H: GcHooks>(heap: &Heap<H>, obj: ObjRef) -> bool {
 /// the older generation: untrack the tuples that cannot be in a cycle (`untrack_tuples`); in
 /// a full collection, the dicts too (`untrack_dicts`); and keep the counts the 25 % rule
 /// reads.
-pub(crate) fn survivors_found<H: Generational>(
+pub fn survivors_found<H: Generational>(
     heap: &mut Heap<H>,
     survivors: &[ObjRef],
     generation: usize,
@@ -73,7 +74,7 @@ fn debug_cycle<H: Generational>(heap: &mut Heap<H>, message: &str, op: ObjRef) {
 }
 
 /// Step 7: `DEBUG_COLLECTABLE` names every object found unreachable.
-pub(crate) fn debug_collectable<H: Generational>(heap: &mut Heap<H>, unreachable: &[ObjRef]) {
+pub fn debug_collectable<H: Generational>(heap: &mut Heap<H>, unreachable: &[ObjRef]) {
     if heap.hooks().gc().debug & DEBUG_COLLECTABLE != 0 {
         for &op in unreachable {
             debug_cycle(heap, "collectable", op);
@@ -82,7 +83,7 @@ pub(crate) fn debug_collectable<H: Generational>(heap: &mut Heap<H>, unreachable
 }
 
 /// Step 11 under `DEBUG_SAVEALL`: the garbage goes to `gc.garbage` instead of being cleared.
-pub(crate) fn save_all<H: Generational>(heap: &mut Heap<H>, op: ObjRef) -> bool {
+pub fn save_all<H: Generational>(heap: &mut Heap<H>, op: ObjRef) -> bool {
     if heap.hooks().gc().debug & DEBUG_SAVEALL == 0 {
         return false;
     }
@@ -114,7 +115,7 @@ pub(crate) fn debug_header<H: Generational>(heap: &mut Heap<H>, generation: usiz
 // ANCHOR: collection_done
 /// Steps 12 and 15: name the uncollectable objects (`DEBUG_UNCOLLECTABLE`), report the
 /// totals (`DEBUG_STATS`), and add the collection to `gc.get_stats()`.
-pub(crate) fn collection_done<H: Generational>(
+pub fn collection_done<H: Generational>(
     heap: &mut Heap<H>,
     stats: &Stats,
     uncollectable: &[ObjRef],

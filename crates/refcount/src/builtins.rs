@@ -216,9 +216,22 @@ impl<H: Hooks> Heap<H> {
 
     /// `function(*args)`: returns a new reference to the result, or the exception the
     /// function raised. The call holds a reference to the function while it runs, as
-    /// CPython's caller does, so the function may drop every other reference to itself.
+    /// CPython's caller does, so the function may drop every other reference to itself. An
+    /// instance whose class has a `__call__` function is called as `__call__(instance, *args)`.
     pub fn call(&mut self, function: ObjRef, args: &[ObjRef]) -> Result<ObjRef> {
-        let Object::Function(f) = &self.slot("call", function)?.object else {
+        let object = &self.slot("call", function)?.object;
+        if let Object::Instance(inst) = object
+            && let Some(method) = self.class_attr_of(inst.class, "__call__")
+        {
+            let with_self: Vec<ObjRef> = std::iter::once(function)
+                .chain(args.iter().copied())
+                .collect();
+            self.incref(function)?;
+            let result = self.call(method, &with_self);
+            self.decref(function)?;
+            return result;
+        }
+        let Object::Function(f) = object else {
             return Err(Error::TypeError {
                 message: format!("'{}' object is not callable", self.type_name(function)?),
             });

@@ -1,0 +1,145 @@
+//! The `weakref` module: `weakref.ref`, `getweakrefcount`, `getweakrefs` and `finalize`, one
+//! function per Python function, on any heap with stage 4's hooks.
+
+use refcount::{Heap, ObjRef, Object, Result};
+
+use crate::Finalizing;
+
+// ANCHOR: ref
+/// `weakref.ref(obj, callback)`: a new reference to a weak reference to `obj`. Without a
+/// callback, an existing callback-less weak reference is shared, as in CPython
+/// (`weakref.ref(x) is weakref.ref(x)`). The callback, if any, is called with the weak
+/// reference once `obj` dies, unless the weak reference has died first.
+pub fn ref_<H: Finalizing>(
+    heap: &mut Heap<H>,
+    obj: ObjRef,
+    callback: Option<ObjRef>,
+) -> Result<ObjRef> {
+    if callback.is_none()
+        && let Some(basic) = basic_ref(heap, obj)
+    {
+        heap.incref(basic)?;
+        return Ok(basic);
+    }
+    // Allocating may run a collection, which may change `obj`'s list: look again after.
+    let weakref = heap.new_weakref(obj, callback)?;
+    if !heap.is_alive(obj) {
+        heap.weakref_clear(weakref)?;
+        return Ok(weakref);
+    }
+    let basic = basic_ref(heap, obj);
+    if callback.is_none()
+        && let Some(basic) = basic
+    {
+        // Someone made one meanwhile (a callback, during that collection): share theirs.
+        heap.decref(weakref)?;
+        heap.incref(basic)?;
+        return Ok(basic);
+    }
+    heap.hooks_mut().weak_mut().insert(obj, weakref, basic);
+    Ok(weakref)
+}
+// ANCHOR_END: ref
+
+/// The callback-less weak reference to `obj`, which CPython keeps at the head of the list.
+fn basic_ref<H: Finalizing>(heap: &Heap<H>, obj: ObjRef) -> Option<ObjRef> {
+    let &head = heap.hooks().weak().of(obj).first()?;
+    match heap.get(head) {
+        Ok(Object::WeakRef(w)) if w.callback().is_none() => Some(head),
+        _ => None,
+    }
+}
+
+/// `weakref.getweakrefcount(obj)`: how many weak references to `obj` there are.
+pub fn getweakrefcount<H: Finalizing>(heap: &Heap<H>, obj: ObjRef) -> Result<usize> {
+    heap.kind(obj)?;
+    Ok(heap.hooks().weak().of(obj).len())
+}
+
+/// `weakref.getweakrefs(obj)`: a new list of the weak references to `obj`, in CPython's
+/// order (the callback-less one first, then the others newest first).
+pub fn getweakrefs<H: Finalizing>(heap: &mut Heap<H>, obj: ObjRef) -> Result<ObjRef> {
+    heap.kind(obj)?;
+    let refs = heap.hooks().weak().of(obj).to_vec();
+    heap.new_list(&refs)
+}
+
+// ANCHOR: finalize
+/// `weakref.finalize(obj, func, *args)`: calls `func(*args)` once, when `obj` dies or when
+/// the returned finalizer is called, whichever comes first. As in CPython's `weakref.py`, the
+/// finalizer is an object whose weak reference to `obj` has the finalizer itself as
+/// callback, and a registry (`finalize._registry`) keeps it alive meanwhile, with the weak
+/// reference, `func` and `args`: nothing of it hangs on `obj`, so `obj` may be in a cycle.
+/// Returns a new reference to the finalizer.
+pub fn finalize<H: Finalizing>(
+    heap: &mut Heap<H>,
+    obj: ObjRef,
+    func: ObjRef,
+    args: &[ObjRef],
+) -> Result<ObjRef> {
+    let class = finalize_class(heap)?;
+    let finalizer = heap.new_instance(class)?;
+    let weakref = ref_(heap, obj, Some(finalizer))?;
+    let args = heap.new_tuple(args)?;
+    let info = heap.new_tuple(&[weakref, func, args])?;
+    let registry = registry(heap)?;
+    heap.dict_set(registry, finalizer, info)?;
+    for temporary in [info, args, weakref] {
+        heap.decref(temporary)?;
+    }
+    Ok(finalizer)
+}
+
+/// `finalizer.alive`: whether it has not been called yet.
+pub fn finalize_alive<H: Finalizing>(heap: &mut Heap<H>, finalizer: ObjRef) -> Result<bool> {
+    let registry = registry(heap)?;
+    Ok(heap.dict_get(registry, finalizer)?.is_some())
+}
+
+/// The class of finalizers: its `__call__` takes the finalizer out of the registry and, if
+/// it was there, calls `func(*args)`.
+fn finalize_class<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
+    if let Some(class) = heap.hooks().finalize_class() {
+        return Ok(class);
+    }
+    let call = heap.new_function("finalize.__call__", &[], |heap, _, args| {
+        let finalizer = args[0];
+        let registry = registry(heap)?;
+        let Some(info) = heap.dict_get(registry, finalizer)? else {
+            return heap.none(); // called already
+        };
+        heap.incref(info)?;
+        heap.dict_del(registry, finalizer)?;
+        let func = heap.tuple_get(info, 1)?;
+        let args = heap.tuple_get(info, 2)?;
+        let args: Vec<ObjRef> = (0..tuple_len(heap, args)?)
+            .map(|i| heap.tuple_get(args, i))
+            .collect::<Result<_>>()?;
+        let result = heap.call(func, &args);
+        heap.decref(info)?;
+        result
+    })?;
+    let class = heap.new_class_with("finalize", &[("__call__", call)])?;
+    heap.decref(call)?;
+    heap.hooks_mut().set_finalize_class(class);
+    Ok(class)
+}
+
+fn tuple_len<H: Finalizing>(heap: &Heap<H>, tuple: ObjRef) -> Result<usize> {
+    match heap.get(tuple)? {
+        Object::Tuple(items) => Ok(items.len()),
+        _ => Ok(0),
+    }
+}
+
+/// `finalize._registry`: a dict from each live finalizer to its (weak reference, func,
+/// args), held by the runtime.
+fn registry<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
+    if let Some(registry) = heap.hooks().finalize_registry() {
+        return Ok(registry);
+    }
+    let registry = heap.new_dict()?;
+    heap.hooks_mut().set_finalize_registry(registry);
+    Ok(registry)
+}
+// ANCHOR_END: finalize
