@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use refcount::trace::Event;
 use refcount::{Heap, ObjRef};
 
 use crate::Finalizing;
@@ -72,6 +73,19 @@ impl WeakLists {
     }
 }
 
+/// Records, if the heap is tracing, a stage event about a weak reference to `obj`:
+/// `weakref_cleared` when it is killed, `weakref_callback` just before its callback runs.
+fn record<H: Finalizing>(heap: &mut Heap<H>, name: &str, weakref: ObjRef, obj: ObjRef) {
+    if heap.tracing() {
+        let id = |r: ObjRef| heap.id(r).map_or(0, |id| id as i64);
+        let values = [("weakref", id(weakref)), ("object", id(obj))];
+        heap.record(Event::Stage {
+            name: name.into(),
+            values: values.iter().map(|&(k, v)| (k.to_string(), v)).collect(),
+        });
+    }
+}
+
 /// Kills a weak reference: unlinks it and makes it dead (`_PyWeakref_ClearRef`). Its
 /// callback stays.
 fn clear_ref<H: Finalizing>(heap: &mut Heap<H>, weakref: ObjRef) {
@@ -89,12 +103,14 @@ pub(crate) fn clear_weakrefs<H: Finalizing>(heap: &mut Heap<H>, obj: ObjRef) {
     let mut to_call = Vec::new();
     for &weakref in &list {
         let _ = heap.weakref_clear(weakref);
+        record(heap, "weakref_cleared", weakref, obj);
         if let Ok(Some(callback)) = heap.weakref_take_callback(weakref) {
             let _ = heap.incref(weakref);
             to_call.push((weakref, callback));
         }
     }
     for (weakref, callback) in to_call {
+        record(heap, "weakref_callback", weakref, obj);
         heap.call_unraisable(callback, &[weakref]);
         drop_reported(heap, callback);
         drop_reported(heap, weakref);
@@ -136,19 +152,21 @@ pub(crate) fn handle_weakrefs<H: Finalizing>(heap: &mut Heap<H>, unreachable: &[
         }
         for weakref in heap.hooks_mut().weak_mut().take(op) {
             let _ = heap.weakref_clear(weakref);
+            record(heap, "weakref_cleared", weakref, op);
             if garbage.contains(&weakref) {
                 continue; // garbage itself: no callback
             }
             if callback_of(heap, weakref).is_some() {
                 let _ = heap.incref(weakref); // so that it cannot go away before its turn
-                to_call.push(weakref);
+                to_call.push((weakref, op));
             }
         }
     }
     let mut freed = 0;
-    for weakref in to_call {
+    for (weakref, op) in to_call {
         // Unlike the deallocator's, this path leaves the callback in the weak reference.
         if let Some(callback) = callback_of(heap, weakref) {
+            record(heap, "weakref_callback", weakref, op);
             heap.call_unraisable(callback, &[weakref]);
         }
         drop_reported(heap, weakref);
