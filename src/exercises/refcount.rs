@@ -158,7 +158,7 @@ pub fn check_phoenix(make_phoenix: impl Fn(&mut Heap) -> Result<ObjRef>, second_
         second_time, actual,
         "your finalizer works, but your prediction is wrong: you predicted {second_time:?}, \
          and the second time the phoenix was {actual:?}. PEP 442 marks an object as finalized \
-         before its __del__ runs, and never calls __del__ on it again"
+         once its __del__ has run, and never calls __del__ on it again"
     );
 }
 

@@ -34,7 +34,8 @@ pub(crate) struct Slot {
     pub(crate) state: State,
     /// Never freed: None, True, False and the cached small ints.
     pub(crate) is_static: bool,
-    /// `__del__` has run once already (PEP 442: never again).
+    /// `__del__` has run (PEP 442: never again). Set as it returns on the reference-counting
+    /// path, before it is called on the collector's, as in CPython.
     pub(crate) finalized: bool,
     /// The object's class has a `__del__` (fixed when the object is created, so that freeing
     /// an object without one does not look at its class).
@@ -572,6 +573,10 @@ impl<H: Hooks> Heap<H> {
     /// `PyObject_CallFinalizerFromDealloc` does: with a temporary reference so that the
     /// finalizer may use the object, at most once per object (PEP 442). Returns true if the
     /// finalizer resurrected the object by storing a new reference to it.
+    ///
+    /// The object is marked finalized once `__del__` returns, as `PyObject_CallFinalizer`
+    /// does: inside its own `__del__`, `gc.is_finalized(self)` is false on this path (the
+    /// collector marks objects before it calls their finalizers).
     fn finalize_from_dealloc(&mut self, r: ObjRef) -> bool {
         let slot = &self.slots[r.index()];
         if slot.finalized || !slot.has_finalizer {
@@ -580,13 +585,14 @@ impl<H: Hooks> Heap<H> {
         let Some(del) = self.finalizer_of(&slot.object) else {
             return false;
         };
-        self.slots[r.index()].finalized = true;
         if self.tracing() {
             self.record(Event::Finalize { id: id_of(r) });
         }
-        self.while_dying(r, |heap| heap.call_unraisable(del, &[r]))
+        self.while_dying(r, |heap| {
+            heap.call_unraisable(del, &[r]);
+            heap.slots[r.index()].finalized = true;
+        })
     }
-    // ANCHOR_END: finalize
 
     /// Runs `during` while the deallocator holds a temporary reference to the dying `r`
     /// (counted neither inside nor outside, so user code can use the object but not drop that
@@ -605,6 +611,7 @@ impl<H: Hooks> Heap<H> {
         }
         resurrected
     }
+    // ANCHOR_END: finalize
 
     /// The hooks' step of deallocation (stage 4: weak references, legacy finalizers), run on
     /// the dying object like a finalizer. Returns true if it resurrected the object.
