@@ -102,7 +102,7 @@ pub fn measure(workload: Workload, n: usize) -> Result<Work> {
     })
 }
 
-/// Exercise 5.1: `predict(workload, n)` says, without building anything, what one full
+/// Exercise 6.1: `predict(workload, n)` says, without building anything, what one full
 /// collection of `workload` at size `n` examines, follows and collects.
 ///
 /// ```
