@@ -10,7 +10,8 @@
 //!   the callbacks run, newest first — from the deallocator, after `__del__`
 //!   (`PyObject_ClearWeakRefs` in `subtype_dealloc`), or from the collector, before any
 //!   `__del__` (`handle_weakrefs`), where a weak reference that is garbage itself gets no
-//!   callback. `weakref.finalize` is built on them, as in CPython's `weakref.py`.
+//!   callback. `weakref.finalize` and `WeakValueDictionary` are built on them, as in
+//!   CPython's `weakref.py`.
 //! * **Legacy finalizers** ([`legacy`]): a class given a `tp_del` (CPython's own tests use
 //!   `_testcapi.with_tp_del`) makes every garbage cycle it is part of uncollectable: the
 //!   collector moves it, and what it reaches, to `gc.garbage` and never breaks it.
@@ -74,6 +75,8 @@ pub trait Finalizing: Generational {
     fn set_finalize_class(&mut self, class: ObjRef);
     fn finalize_registry(&self) -> Option<ObjRef>;
     fn set_finalize_registry(&mut self, registry: ObjRef);
+    fn weak_value_dictionary_class(&self) -> Option<ObjRef>;
+    fn set_weak_value_dictionary_class(&mut self, class: ObjRef);
 }
 
 // ANCHOR: finalizers
@@ -84,9 +87,11 @@ pub struct Finalizers {
     gc: GcState<Finalizers>,
     weak: WeakLists,
     legacy: HashSet<ObjRef>,
-    /// `weakref.finalize` and its `_registry`, made when first needed.
+    /// `weakref.finalize` and its `_registry`, and `weakref.WeakValueDictionary`, made when
+    /// first needed.
     finalize_class: Option<ObjRef>,
     finalize_registry: Option<ObjRef>,
+    weak_value_dictionary_class: Option<ObjRef>,
 }
 
 impl Default for Finalizers {
@@ -98,6 +103,7 @@ impl Default for Finalizers {
             legacy: HashSet::new(),
             finalize_class: None,
             finalize_registry: None,
+            weak_value_dictionary_class: None,
         }
     }
 }
@@ -216,6 +222,14 @@ impl Finalizing for Finalizers {
 
     fn set_finalize_registry(&mut self, registry: ObjRef) {
         self.finalize_registry = Some(registry);
+    }
+
+    fn weak_value_dictionary_class(&self) -> Option<ObjRef> {
+        self.weak_value_dictionary_class
+    }
+
+    fn set_weak_value_dictionary_class(&mut self, class: ObjRef) {
+        self.weak_value_dictionary_class = Some(class);
     }
 }
 

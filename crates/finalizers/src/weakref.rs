@@ -143,3 +143,88 @@ fn registry<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
     Ok(registry)
 }
 // ANCHOR_END: finalize
+
+// ANCHOR: weak_value_dictionary
+/// `weakref.WeakValueDictionary()`: a mapping whose entries go when their values die. As in
+/// `weakref.py`, it is an object holding a plain dict, `data`, from each key to a weak
+/// reference to its value; that weak reference's callback removes the entry, if the mapping
+/// is still alive (the callback holds the mapping only through a weak reference of its own, so
+/// the mapping is never kept alive by its entries). CPython's weak references there are
+/// `KeyedRef`s, which carry their key; here each entry's callback captures its key.
+pub fn weak_value_dictionary<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
+    let class = match heap.hooks().weak_value_dictionary_class() {
+        Some(class) => class,
+        None => {
+            let class = heap.new_class("WeakValueDictionary")?;
+            heap.hooks_mut().set_weak_value_dictionary_class(class);
+            class
+        }
+    };
+    let mapping = heap.new_instance(class)?;
+    let data = heap.new_dict()?;
+    heap.set_attr(mapping, "data", data)?;
+    heap.decref(data)?;
+    Ok(mapping)
+}
+
+/// `mapping[key] = value`.
+pub fn wvd_set<H: Finalizing>(
+    heap: &mut Heap<H>,
+    mapping: ObjRef,
+    key: ObjRef,
+    value: ObjRef,
+) -> Result<()> {
+    let selfref = ref_(heap, mapping, None)?;
+    // def remove(wr, selfref=ref(self)): if selfref() is not None: del self.data[key]
+    // (only while it still maps key to this dead weak reference: _remove_dead_weakref)
+    let remove = heap.new_function(
+        "WeakValueDictionary.remove",
+        &[selfref, key],
+        |heap, c, args| {
+            if let Some(mapping) = heap.weakref_get(c[0])? {
+                let data = heap.get_attr(mapping, "data")?;
+                if heap.dict_get(data, c[1])? == Some(args[0]) {
+                    heap.dict_del(data, c[1])?;
+                }
+            }
+            heap.none()
+        },
+    )?;
+    heap.decref(selfref)?;
+    let weakref = ref_(heap, value, Some(remove));
+    heap.decref(remove)?;
+    let weakref = weakref?;
+    let data = heap.get_attr(mapping, "data")?;
+    let stored = heap.dict_set(data, key, weakref);
+    heap.decref(weakref)?;
+    stored
+}
+
+/// `mapping.get(key)`: the value, borrowed, if the key is there and its value alive.
+pub fn wvd_get<H: Finalizing>(
+    heap: &Heap<H>,
+    mapping: ObjRef,
+    key: ObjRef,
+) -> Result<Option<ObjRef>> {
+    let data = heap.get_attr(mapping, "data")?;
+    match heap.dict_get(data, key)? {
+        Some(weakref) => heap.weakref_get(weakref),
+        None => Ok(None),
+    }
+}
+
+/// `list(mapping)`: the keys whose values are alive, in insertion order (borrowed).
+pub fn wvd_keys<H: Finalizing>(heap: &Heap<H>, mapping: ObjRef) -> Result<Vec<ObjRef>> {
+    let data = heap.get_attr(mapping, "data")?;
+    let Object::Dict(dict) = heap.get(data)? else {
+        return Ok(Vec::new());
+    };
+    let mut keys = Vec::new();
+    for &(key, weakref) in dict.entries() {
+        if heap.weakref_get(weakref)?.is_some() {
+            keys.push(key);
+        }
+    }
+    Ok(keys)
+}
+// ANCHOR_END: weak_value_dictionary

@@ -362,3 +362,43 @@ fn lists_and_ints_cannot_be_weakly_referenced() -> Result<()> {
     heap.decref(list)?;
     check(&heap)
 }
+
+#[test]
+fn a_weak_value_dictionary_loses_entries_whose_values_die() -> Result<()> {
+    // book/python/ch05/weak_value_dict.py: cache["logo"] = logo; del logo → keys []
+    // icon in a cycle: del icon → keys ['icon']; gc.collect() → 2 (icon and its KeyedRef,
+    // freed by its callback); keys []
+    let mut heap = finalizers::new_heap();
+    gc::disable(&mut heap);
+    let image = heap.new_class("Image")?;
+    let cache = weakref::weak_value_dictionary(&mut heap)?;
+    let logo_key = heap.new_str("logo")?;
+    let logo = heap.new_instance(image)?;
+    weakref::wvd_set(&mut heap, cache, logo_key, logo)?;
+    assert_eq!(weakref::wvd_keys(&heap, cache)?, [logo_key]);
+    assert_eq!(weakref::wvd_get(&heap, cache, logo_key)?, Some(logo));
+    heap.decref(logo)?;
+    assert_eq!(weakref::wvd_keys(&heap, cache)?, []);
+    let data = heap.get_attr(cache, "data")?;
+    assert_eq!(heap.dict_len(data)?, 0, "the callback removed the entry");
+
+    let icon_key = heap.new_str("icon")?;
+    let icon = heap.new_instance(image)?;
+    heap.set_attr(icon, "me", icon)?;
+    weakref::wvd_set(&mut heap, cache, icon_key, icon)?;
+    heap.decref(icon)?;
+    assert_eq!(weakref::wvd_keys(&heap, cache)?, [icon_key]);
+    assert_eq!(gc::collect(&mut heap, 2)?, 2);
+    assert_eq!(heap.dict_len(data)?, 0);
+    check(&heap)?;
+    // The mapping dies first: its entries' callbacks find it gone and do nothing.
+    let badge_key = heap.new_str("badge")?;
+    let badge = heap.new_instance(image)?;
+    weakref::wvd_set(&mut heap, cache, badge_key, badge)?;
+    heap.decref(cache)?;
+    heap.decref(badge)?;
+    for x in [logo_key, icon_key, badge_key, image] {
+        heap.decref(x)?;
+    }
+    check(&heap)
+}
