@@ -59,7 +59,7 @@ use cycles::{GcHooks, Stats, Tracker};
 use refcount::{Heap, Hooks, Kind, ObjRef};
 
 pub use automatic::{collect_generations, collect_with_callback};
-pub use state::{Callback, CallbackInfo, CallbackPhase, DebugSink, GcState, GenerationStats};
+pub use state::{DebugSink, GcState, GenerationStats};
 
 /// CPython's `NUM_GENERATIONS`.
 pub const NUM_GENERATIONS: usize = 3;
@@ -67,15 +67,15 @@ pub const NUM_GENERATIONS: usize = 3;
 /// The hooks of a heap with stage 3 attached: which the `gc` functions and the collection
 /// steps of this crate need. Stage 4's hooks implement it too, by keeping a [`GcState`].
 pub trait Generational: GcHooks {
-    fn gc(&self) -> &GcState<Self>;
-    fn gc_mut(&mut self) -> &mut GcState<Self>;
+    fn gc(&self) -> &GcState;
+    fn gc_mut(&mut self) -> &mut GcState;
 }
 
 // ANCHOR: generations
 /// Stage 3's hooks: stage 2's tracker, with three generations, and the collector's state.
 pub struct Generations {
     tracker: Tracker,
-    gc: GcState<Generations>,
+    gc: GcState,
 }
 
 impl Default for Generations {
@@ -136,11 +136,11 @@ impl GcHooks for Generations {
 }
 
 impl Generational for Generations {
-    fn gc(&self) -> &GcState<Self> {
+    fn gc(&self) -> &GcState {
         &self.gc
     }
 
-    fn gc_mut(&mut self) -> &mut GcState<Self> {
+    fn gc_mut(&mut self) -> &mut GcState {
         &mut self.gc
     }
 }
@@ -149,10 +149,12 @@ impl Generational for Generations {
 /// A heap with generations, automatic collection and the `gc` module.
 pub type GenHeap = Heap<Generations>;
 
-/// A fresh heap with stage 3 attached, its counts at zero and `gc.garbage` an empty list.
+/// A fresh heap with stage 3 attached, its counts at zero, and `gc.garbage` and
+/// `gc.callbacks` empty lists.
 pub fn new_heap() -> GenHeap {
     let mut heap = Heap::with_hooks(Generations::default());
     gc::garbage(&mut heap).expect("a fresh heap can allocate a list");
+    gc::callbacks(&mut heap).expect("a fresh heap can allocate a list");
     heap.hooks_mut().gc.counts = [0; NUM_GENERATIONS];
     heap
 }
