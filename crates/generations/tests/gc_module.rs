@@ -512,7 +512,10 @@ fn a_callback_that_removes_itself_skips_the_next_one_in_that_phase() -> Result<(
         let callbacks = gc::callbacks(heap)?;
         let me = heap.list_get(callbacks, 0)?; // cb itself: it is first in the list
         heap.list_remove(callbacks, me)?;
-        assert!(heap.is_alive(me), "the loop holds a reference while it runs");
+        assert!(
+            heap.is_alive(me),
+            "the loop holds a reference while it runs"
+        );
         heap.none()
     })?;
     let seen = Rc::clone(&log);
@@ -523,7 +526,10 @@ fn a_callback_that_removes_itself_skips_the_next_one_in_that_phase() -> Result<(
     })?;
     gc::collect(&mut heap, 2)?;
     assert_eq!(*log.borrow(), ["cb start", "cb2 stop"]);
-    assert!(!heap.is_alive(cb), "freed when the loop dropped its reference");
+    assert!(
+        !heap.is_alive(cb),
+        "freed when the loop dropped its reference"
+    );
     let callbacks = gc::callbacks(&mut heap)?;
     assert_eq!(heap.get(callbacks)?.list_items(), [cb2]);
     log.borrow_mut().clear();
@@ -541,12 +547,20 @@ fn what_a_callback_captures_is_kept_alive_by_gc_callbacks() -> Result<()> {
     let mut heap = new_heap();
     gc::disable(&mut heap);
     let seen = heap.new_list(&[])?;
-    let cb = add_callback(&mut heap, "make.<locals>.cb", &[seen], |heap, captured, args| {
-        heap.list_append(captured[0], args[0])?;
-        heap.none()
-    })?;
+    let cb = add_callback(
+        &mut heap,
+        "make.<locals>.cb",
+        &[seen],
+        |heap, captured, args| {
+            heap.list_append(captured[0], args[0])?;
+            heap.none()
+        },
+    )?;
     heap.decref(seen)?;
-    assert!(heap.is_alive(seen), "the function holds it, and gc.callbacks the function");
+    assert!(
+        heap.is_alive(seen),
+        "the function holds it, and gc.callbacks the function"
+    );
     let callbacks = gc::callbacks(&mut heap)?;
     let referents = gc::get_referents(&mut heap, &[callbacks])?;
     assert_eq!(heap.get(referents)?.list_items(), [cb]);
