@@ -59,8 +59,8 @@ use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
 
-use generations::gc;
 use generations::GenHeap;
+use generations::gc;
 use refcount::{ObjRef, Result};
 
 #[path = "../src/cpython.rs"]

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use cycles::GcHooks;
-use generations::gc;
 use generations::GenHeap;
+use generations::gc;
 use refcount::{ObjRef, Result};
 
 /// What automatic collection does during the prediction exercise's program, on a fresh

@@ -17,8 +17,10 @@
 //!   cycle, and untracked again by full collections; a tuple whose items cannot be in a cycle
 //!   is untracked by the collection that examines it.
 //! * **The `gc` module**, one function per Python function, in [`gc`]: thresholds, counts,
-//!   statistics, `get_objects`, `get_referrers`, `freeze`, callbacks, the debug flags and
-//!   `gc.garbage`, with CPython's defaults and error messages.
+//!   statistics, `get_objects`, `get_referrers`, `freeze`, the debug flags, and `gc.garbage`
+//!   and `gc.callbacks` as lists on the heap, with CPython's defaults and error messages. A
+//!   callback is a function object ([`refcount::Heap::new_function`]), called with the phase
+//!   as a str and an `info` dict, as CPython 3.11's `invoke_gc_callback` calls it.
 //!
 //! Nothing of stage 2 is copied: the collection is stage 2's [`cycles::gc_collect_main`], and
 //! this stage adds its steps through [`cycles::GcHooks`]. Stage 4 extends this one the same
