@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use cycles::GcHooks;
 use generations::gc::{self, DEBUG_COLLECTABLE, DEBUG_STATS};
-use generations::{CallbackPhase, GenHeap, Generations};
+use generations::{GenHeap, Generations};
 use pymem::experiments::{self, Experiment};
 use refcount::{ObjRef, Result};
 
@@ -61,21 +61,22 @@ fn leak_loop_auto(heap: &mut GenHeap) -> Result<()> {
     let node = class(heap, "Node")?;
     let log = Rc::new(RefCell::new(([0; 3], 0, 0))); // collections, found, most Nodes
     let seen = Rc::clone(&log);
-    gc::callbacks(heap).push(Rc::new(move |heap, phase, info| {
+    // def watch(phase, info): a function object, which receives a str and a dict
+    let watch = heap.new_function("watch", &[], move |heap, _, args| {
+        let (phase, info) = (args[0], args[1]);
         let mut log = seen.borrow_mut();
-        match phase {
-            CallbackPhase::Start => {
-                let young = heap.hooks().tracker().objects(0);
-                let nodes = young.filter(|&o| is_node(heap, o)).count();
-                log.2 = log.2.max(nodes);
-            }
-            CallbackPhase::Stop => {
-                log.0[info.generation] += 1;
-                log.1 += info.collected;
-            }
+        if heap.as_str(phase)? == "start" {
+            let young = heap.hooks().tracker().objects(0);
+            let nodes = young.filter(|&o| is_node(heap, o)).count();
+            log.2 = log.2.max(nodes);
+        } else {
+            log.0[gc::info_item(heap, info, "generation")? as usize] += 1;
+            log.1 += gc::info_item(heap, info, "collected")?;
         }
-        Ok(())
-    }));
+        heap.none()
+    })?;
+    let callbacks = gc::callbacks(heap)?;
+    heap.list_append(callbacks, watch)?; // gc.callbacks.append(watch)
     for _ in 0..20_000 {
         let (a, b) = (heap.new_instance(node)?, heap.new_instance(node)?);
         heap.set_attr(a, "next", b)?; // a.next, b.next = b, a
@@ -83,7 +84,8 @@ fn leak_loop_auto(heap: &mut GenHeap) -> Result<()> {
         heap.decref(a)?; // del a, b
         heap.decref(b)?;
     }
-    gc::callbacks(heap).clear();
+    heap.list_remove(callbacks, watch)?; // gc.callbacks.remove(watch)
+    heap.decref(watch)?;
     let (collections, found, most_alive) = *log.borrow();
     println!("pairs created:        20000");
     println!("collections (gen 0, 1, 2): {collections:?}");
@@ -219,19 +221,24 @@ fn thresholds(heap: &mut GenHeap) -> Result<()> {
     gc::set_threshold(heap, &[10, 2, 2])?;
     let log = Rc::new(RefCell::new(Vec::new()));
     let seen = Rc::clone(&log);
-    gc::callbacks(heap).push(Rc::new(move |_, phase, info| {
-        if phase == CallbackPhase::Start {
-            seen.borrow_mut().push(info.generation);
+    // def cb(phase, info): if phase == "start": log.append(info["generation"])
+    let cb = heap.new_function("cb", &[], move |heap, _, args| {
+        if heap.as_str(args[0])? == "start" {
+            seen.borrow_mut()
+                .push(gc::info_item(heap, args[1], "generation")?);
         }
-        Ok(())
-    }));
+        heap.none()
+    })?;
+    let callbacks = gc::callbacks(heap)?;
+    heap.list_append(callbacks, cb)?; // gc.callbacks.append(cb)
     let junk = heap.new_list(&[])?;
     for _ in 0..200 {
         let item = heap.new_list(&[])?;
         heap.list_append(junk, item)?; // junk.append([])
         heap.decref(item)?;
     }
-    gc::callbacks(heap).clear();
+    heap.list_remove(callbacks, cb)?; // gc.callbacks.remove(cb)
+    heap.decref(cb)?;
     println!("{:?}", log.borrow());
     let gc_state = gc::get_count(heap);
     println!("get_count() at the end: {gc_state:?}");

@@ -41,7 +41,11 @@
 //!   `PyObject_GC_Del` comes inside a full collection, where the count is already 0). The
 //!   visible case: after a full collection with a callback registered, the "stop" callback's
 //!   `info` dict is fresh, so `count0` is 1, not 0, and the next young collection comes one
-//!   allocation earlier.
+//!   allocation earlier. Our `cb` is a function object in `gc.callbacks`, as in Python, and
+//!   our collector builds a real `info` dict for it too; but without a free list that dict's
+//!   `+1` is taken back when it is freed, so `cb` still allocates the stand-in. The model
+//!   notices a full collection's `clear_freelists` in `gc.get_stats()`, so `gc.callbacks`
+//!   holds nothing the Python program did not put there.
 //! * **Reads that could be examined.** `gc.get_stats()` and `gc.get_objects()` build
 //!   containers that a collection during the read would examine (and count as survivors), so
 //!   those reads, and the callback log, are taken with automatic collection off; [`run`]
@@ -55,8 +59,8 @@ use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
 
+use generations::GenHeap;
 use generations::gc;
-use generations::{CallbackPhase, GenHeap};
 use refcount::{ObjRef, Result};
 
 #[path = "../src/cpython.rs"]
@@ -541,57 +545,68 @@ enum FreeList {
 }
 
 /// Our side's model of what the Python harness does besides the program (see the module's
-/// notes), shared with the callback our side registers once for good.
+/// notes), shared with our `cb`.
 #[derive(Default)]
 struct Harness {
     /// How many objects each of CPython's free lists holds (of the harness's kinds).
     free: [usize; 3],
+    /// The full collections seen: each one empties CPython's free lists (`clear_freelists`).
+    full_collections: u64,
     /// Stand-ins for the fresh objects CPython had to allocate: untracked dicts, kept.
     stand_ins: Vec<ObjRef>,
-    /// `cb` is in `gc.callbacks`.
-    callback: bool,
     /// What `cb` logged.
     log: Vec<String>,
 }
 
 type Shared = Rc<RefCell<Harness>>;
 
+/// `clear_freelists`, which CPython runs at the end of every full collection: noticed here
+/// from `gc.get_stats()` the next time the model is used.
+fn clear_freelists_if_collected(heap: &GenHeap, harness: &Shared) {
+    let full_collections = gc::get_stats(heap)[2].collections;
+    let mut harness = harness.borrow_mut();
+    if harness.full_collections != full_collections {
+        harness.full_collections = full_collections;
+        harness.free = [0; 3];
+    }
+}
+
 /// The harness needs `n` objects of a kind at once: CPython takes them from the free list, or
 /// allocates the ones missing, which our side does too. Afterwards all `n` are on the free
 /// list.
 fn allocate_like_cpython(heap: &mut GenHeap, harness: &Shared, kind: FreeList, n: usize) {
+    clear_freelists_if_collected(heap, harness);
     let fresh = n.saturating_sub(harness.borrow().free[kind as usize]);
     for _ in 0..fresh {
-        // May run an automatic collection, and with it our callback: no borrow is held.
+        // May run an automatic collection, and with it `cb`: no borrow is held.
         let stand_in = heap.new_dict().expect("a dict can be allocated");
         harness.borrow_mut().stand_ins.push(stand_in);
     }
+    clear_freelists_if_collected(heap, harness);
     let free = &mut harness.borrow_mut().free[kind as usize];
     *free = (*free).max(n);
 }
 
-/// Our side's callback: `cb` when the program registered it, and the free lists' model.
-fn register_callback(heap: &mut GenHeap, harness: &Shared) {
+/// The program's `cb`, a function object as in Python. It also stands for what its call costs
+/// CPython: the `info` dict, which our side builds too but frees without a free list (its
+/// `+1` to `count0` taken back), while CPython's comes from the dict free list, or is fresh
+/// when that is empty. `cb` is the only callback, so it models the one dict of each phase.
+fn new_cb(heap: &mut GenHeap, harness: &Shared) -> Result<ObjRef> {
     let harness = Rc::clone(harness);
-    gc::callbacks(heap).push(Rc::new(move |heap, phase, info| {
-        let callback = harness.borrow().callback;
-        if phase == CallbackPhase::Stop && info.generation == 2 {
-            // `clear_freelists`, at the end of every full collection.
-            harness.borrow_mut().free = [0; 3];
-        }
-        if callback {
-            allocate_like_cpython(heap, &harness, FreeList::Dict, 1); // the info dict
+    heap.new_function("cb", &[], move |heap, _, args| {
+        allocate_like_cpython(heap, &harness, FreeList::Dict, 1); // the info dict
+        let (phase, info) = (args[0], args[1]);
+        if heap.as_str(phase)? == "start" {
+            let generation = gc::info_item(heap, info, "generation")?;
+            harness.borrow_mut().log.push(generation.to_string());
+        } else {
+            let collected = gc::info_item(heap, info, "collected")?;
             let mut harness = harness.borrow_mut();
-            match phase {
-                CallbackPhase::Start => harness.log.push(info.generation.to_string()),
-                CallbackPhase::Stop => {
-                    let last = harness.log.last_mut().expect("a start before each stop");
-                    write!(last, ":{}", info.collected).unwrap();
-                }
-            }
+            let last = harness.log.last_mut().expect("a start before each stop");
+            write!(last, ":{collected}").unwrap();
         }
-        Ok(())
-    }));
+        heap.none()
+    })
 }
 
 fn stats_line(heap: &GenHeap, base: &[u64; 6]) -> String {
@@ -619,7 +634,6 @@ fn run(steps: &[Step]) -> Result<Vec<String>> {
     // The prelude.
     let mut heap = generations::new_heap();
     let harness = Shared::default();
-    register_callback(&mut heap, &harness);
     gc::disable(&mut heap);
     let class = heap.new_class("C")?;
     heap.set_global("C", class)?;
@@ -640,6 +654,10 @@ fn run(steps: &[Step]) -> Result<Vec<String>> {
     })?;
     heap.set_global("L", lazarus)?;
     heap.decref(lazarus)?;
+    let cb = new_cb(&mut heap, &harness)?;
+    heap.set_global("cb", cb)?;
+    heap.decref(cb)?;
+    let callbacks = gc::callbacks(&mut heap)?;
     gc::collect(&mut heap, 2)?;
     gc::freeze(&mut heap);
     gc::collect(&mut heap, 2)?;
@@ -737,8 +755,8 @@ fn run(steps: &[Step]) -> Result<Vec<String>> {
                 allocate_like_cpython(&mut heap, &harness, FreeList::Tuple3, 1);
                 gc::set_threshold(&mut heap, &[a, b, c])?;
             }
-            AddCallback => harness.borrow_mut().callback = true,
-            RemoveCallback => harness.borrow_mut().callback = false,
+            AddCallback => heap.list_append(callbacks, cb)?,
+            RemoveCallback => heap.list_remove(callbacks, cb)?,
             Freeze => gc::freeze(&mut heap),
             Unfreeze => gc::unfreeze(&mut heap),
             Collect(g) => out.push(format!("collect {}", gc::collect(&mut heap, g)?)),
@@ -787,7 +805,6 @@ fn run(steps: &[Step]) -> Result<Vec<String>> {
         heap.check_invariants()?;
         cycles::check_tracking(&heap)?;
     }
-    gc::callbacks(&mut heap).clear();
     for stand_in in std::mem::take(&mut harness.borrow_mut().stand_ins) {
         heap.decref(stand_in)?;
     }

@@ -84,7 +84,7 @@ pub trait Finalizing: Generational {
 /// classes with a legacy finalizer, and what `weakref.finalize` keeps.
 pub struct Finalizers {
     tracker: Tracker,
-    gc: GcState<Finalizers>,
+    gc: GcState,
     weak: WeakLists,
     legacy: HashSet<ObjRef>,
     /// `weakref.finalize` and its `_registry`, and `weakref.WeakValueDictionary`, made when
@@ -181,11 +181,11 @@ impl GcHooks for Finalizers {
 }
 
 impl Generational for Finalizers {
-    fn gc(&self) -> &GcState<Self> {
+    fn gc(&self) -> &GcState {
         &self.gc
     }
 
-    fn gc_mut(&mut self) -> &mut GcState<Self> {
+    fn gc_mut(&mut self) -> &mut GcState {
         &mut self.gc
     }
 }

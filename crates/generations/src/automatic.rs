@@ -4,9 +4,8 @@
 use std::time::Instant;
 
 use cycles::Stats;
-use refcount::{Heap, Kind, ObjRef, Object};
+use refcount::{Heap, Kind, ObjRef, Object, Result};
 
-use crate::state::{CallbackInfo, CallbackPhase};
 use crate::{Generational, NUM_GENERATIONS, steps};
 
 // ANCHOR: object_created
@@ -88,23 +87,14 @@ pub fn collect_generations<H: Generational>(heap: &mut Heap<H>) -> usize {
 // ANCHOR_END: collect_generations
 
 // ANCHOR: collect_with_callback
-/// One collection of `generation` and the younger ones, with the callbacks of `gc.callbacks`
+/// One collection of `generation` and the younger ones, with the functions in `gc.callbacks`
 /// called before ("start") and after ("stop"): CPython's `gc_collect_with_callback`. The
 /// caller has checked that no collection is running.
 pub fn collect_with_callback<H: Generational>(heap: &mut Heap<H>, generation: usize) -> Stats {
-    let start = CallbackInfo {
-        generation,
-        collected: 0,
-        uncollectable: 0,
-    };
-    invoke_callbacks(heap, CallbackPhase::Start, &start);
+    invoke_gc_callback(heap, "start", generation, 0, 0);
     let stats = collect_main(heap, generation);
-    let stop = CallbackInfo {
-        generation,
-        collected: stats.collected,
-        uncollectable: stats.uncollectable,
-    };
-    invoke_callbacks(heap, CallbackPhase::Stop, &stop);
+    let (collected, uncollectable) = (stats.collected, stats.uncollectable);
+    invoke_gc_callback(heap, "stop", generation, collected, uncollectable);
     stats
 }
 
@@ -124,19 +114,60 @@ fn collect_main<H: Generational>(heap: &mut Heap<H>, generation: usize) -> Stats
 }
 // ANCHOR_END: collect_with_callback
 
-/// Calls every callback in `gc.callbacks`, reading the list afresh at each step as CPython
-/// does (a callback may change it). An error from one is reported as unraisable and the
-/// others still run.
-fn invoke_callbacks<H: Generational>(
+// ANCHOR: invoke_gc_callback
+/// CPython's `invoke_gc_callback`: if `gc.callbacks` is not empty, one `info` dict for all
+/// the callbacks, then `callback(phase, info)` for each, reading the list afresh at every
+/// index, since a callback may change it. Each call holds a reference to its callback; an
+/// exception it raises is reported as unraisable, in its name, and the others still run.
+fn invoke_gc_callback<H: Generational>(
     heap: &mut Heap<H>,
-    phase: CallbackPhase,
-    info: &CallbackInfo,
+    phase: &str,
+    generation: usize,
+    collected: usize,
+    uncollectable: usize,
 ) {
-    let mut i = 0;
-    while let Some(callback) = heap.hooks().gc().callbacks.get(i).cloned() {
-        if let Err(error) = callback(heap, phase, info) {
-            heap.report_unraisable_in(format!("gc callback ({})", phase.as_str()), error);
-        }
-        i += 1;
+    let Some(callbacks) = heap.hooks().gc().callbacks else {
+        return; // "we may get called very early"
+    };
+    let numbers = [generation, collected, uncollectable];
+    if let Err(error) = call_each(heap, callbacks, phase, numbers) {
+        // Building the arguments failed: CPython's `PyErr_WriteUnraisable(NULL)`.
+        heap.report_unraisable_in(format!("gc callbacks ({phase})"), error);
     }
 }
+
+fn call_each<H: Generational>(
+    heap: &mut Heap<H>,
+    callbacks: ObjRef,
+    phase: &str,
+    [generation, collected, uncollectable]: [usize; 3],
+) -> Result<()> {
+    if heap.list_len(callbacks)? == 0 {
+        return Ok(()); // no info dict is made
+    }
+    // Py_BuildValue("{sisnsn}", "generation", generation, "collected", collected, ...)
+    let info = heap.new_dict()?;
+    for (key, value) in [
+        ("generation", generation),
+        ("collected", collected),
+        ("uncollectable", uncollectable),
+    ] {
+        let (key, value) = (heap.new_str(key)?, heap.new_int(value as i64)?);
+        heap.dict_set(info, key, value)?;
+        heap.decref(key)?;
+        heap.decref(value)?;
+    }
+    let mut i = 0;
+    while i < heap.list_len(callbacks)? {
+        let callback = heap.list_get(callbacks, i)?;
+        heap.incref(callback)?; // make sure the callback doesn't go away
+        // PyObject_CallFunction(cb, "sO", phase, info): a new str for each call.
+        let phase = heap.new_str(phase)?;
+        heap.call_unraisable(callback, &[phase, info]);
+        heap.decref(phase)?;
+        heap.decref(callback)?;
+        i += 1;
+    }
+    heap.decref(info)
+}
+// ANCHOR_END: invoke_gc_callback

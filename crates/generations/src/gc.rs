@@ -8,7 +8,7 @@
 
 use refcount::{Error, Heap, ObjRef, Object, Result};
 
-use crate::state::{Callback, DebugSink, GenerationStats};
+use crate::state::{DebugSink, GenerationStats};
 use crate::{Generational, NUM_GENERATIONS, automatic};
 
 /// Print statistics during collection.
@@ -218,10 +218,41 @@ pub fn garbage<H: Generational>(heap: &mut Heap<H>) -> Result<ObjRef> {
     Ok(list)
 }
 
-/// `gc.callbacks`: the functions called before and after every collection, with the phase
-/// and an info record. Change it as Python programs change the list (`append`, `remove`).
-pub fn callbacks<H: Generational>(heap: &mut Heap<H>) -> &mut Vec<Callback<H>> {
-    &mut heap.hooks_mut().gc_mut().callbacks
+/// `gc.callbacks`: the list of functions called before and after every collection, each as
+/// `callback(phase, info)`: `phase` is the str `"start"` or `"stop"`, `info` a dict of
+/// `"generation"`, `"collected"` and `"uncollectable"` (0 and 0 at "start"). Borrowed: the
+/// collector holds it. Change it as Python programs do (`list_append`, `list_remove`); a heap
+/// not made by [`crate::new_heap`] gets its list on first use. A callback written in Rust is a
+/// function object ([`Heap::new_function`]); [`info_item`] reads its `info`.
+pub fn callbacks<H: Generational>(heap: &mut Heap<H>) -> Result<ObjRef> {
+    if let Some(list) = heap.hooks().gc().callbacks {
+        return Ok(list);
+    }
+    let list = heap.new_list(&[])?;
+    heap.hooks_mut().gc_mut().callbacks = Some(list);
+    Ok(list)
+}
+
+/// `info[key]` for a `gc.callbacks` callback's `info` dict: `info_item(heap, info,
+/// "generation")`. A missing key is a `KeyError`, as in Python.
+pub fn info_item<H: Generational>(heap: &Heap<H>, info: ObjRef, key: &str) -> Result<i64> {
+    let Object::Dict(dict) = heap.get(info)? else {
+        return Err(type_error(format!(
+            "info must be a dict, not {}",
+            heap.type_name(info)?
+        )));
+    };
+    let value = dict
+        .entries()
+        .iter()
+        .find(|&&(k, _)| heap.as_str(k).is_ok_and(|k| k == key))
+        .map(|&(_, value)| value);
+    match value {
+        Some(value) => heap.as_int(value),
+        None => Err(Error::KeyError {
+            key: format!("'{key}'"),
+        }),
+    }
 }
 
 fn value_error(message: impl Into<String>) -> Error {

@@ -17,8 +17,10 @@
 //!   cycle, and untracked again by full collections; a tuple whose items cannot be in a cycle
 //!   is untracked by the collection that examines it.
 //! * **The `gc` module**, one function per Python function, in [`gc`]: thresholds, counts,
-//!   statistics, `get_objects`, `get_referrers`, `freeze`, callbacks, the debug flags and
-//!   `gc.garbage`, with CPython's defaults and error messages.
+//!   statistics, `get_objects`, `get_referrers`, `freeze`, the debug flags, and `gc.garbage`
+//!   and `gc.callbacks` as lists on the heap, with CPython's defaults and error messages. A
+//!   callback is a function object ([`refcount::Heap::new_function`]), called with the phase
+//!   as a str and an `info` dict, as CPython 3.11's `invoke_gc_callback` calls it.
 //!
 //! Nothing of stage 2 is copied: the collection is stage 2's [`cycles::gc_collect_main`], and
 //! this stage adds its steps through [`cycles::GcHooks`]. Stage 4 extends this one the same
@@ -59,7 +61,7 @@ use cycles::{GcHooks, Stats, Tracker};
 use refcount::{Heap, Hooks, Kind, ObjRef};
 
 pub use automatic::{collect_generations, collect_with_callback};
-pub use state::{Callback, CallbackInfo, CallbackPhase, DebugSink, GcState, GenerationStats};
+pub use state::{DebugSink, GcState, GenerationStats};
 
 /// CPython's `NUM_GENERATIONS`.
 pub const NUM_GENERATIONS: usize = 3;
@@ -67,15 +69,15 @@ pub const NUM_GENERATIONS: usize = 3;
 /// The hooks of a heap with stage 3 attached: which the `gc` functions and the collection
 /// steps of this crate need. Stage 4's hooks implement it too, by keeping a [`GcState`].
 pub trait Generational: GcHooks {
-    fn gc(&self) -> &GcState<Self>;
-    fn gc_mut(&mut self) -> &mut GcState<Self>;
+    fn gc(&self) -> &GcState;
+    fn gc_mut(&mut self) -> &mut GcState;
 }
 
 // ANCHOR: generations
 /// Stage 3's hooks: stage 2's tracker, with three generations, and the collector's state.
 pub struct Generations {
     tracker: Tracker,
-    gc: GcState<Generations>,
+    gc: GcState,
 }
 
 impl Default for Generations {
@@ -137,11 +139,11 @@ impl GcHooks for Generations {
 }
 
 impl Generational for Generations {
-    fn gc(&self) -> &GcState<Self> {
+    fn gc(&self) -> &GcState {
         &self.gc
     }
 
-    fn gc_mut(&mut self) -> &mut GcState<Self> {
+    fn gc_mut(&mut self) -> &mut GcState {
         &mut self.gc
     }
 }
@@ -150,7 +152,8 @@ impl Generational for Generations {
 /// A heap with generations, automatic collection and the `gc` module.
 pub type GenHeap = Heap<Generations>;
 
-/// A fresh heap with stage 3 attached, its counts at zero and `gc.garbage` an empty list.
+/// A fresh heap with stage 3 attached, its counts at zero, and `gc.garbage` and
+/// `gc.callbacks` empty lists.
 pub fn new_heap() -> GenHeap {
     new_heap_with_hooks()
 }
@@ -159,6 +162,7 @@ pub fn new_heap() -> GenHeap {
 pub fn new_heap_with_hooks<H: Generational + Default>() -> Heap<H> {
     let mut heap = Heap::with_hooks(H::default());
     gc::garbage(&mut heap).expect("a fresh heap can allocate a list");
+    gc::callbacks(&mut heap).expect("a fresh heap can allocate a list");
     heap.hooks_mut().gc_mut().counts = [0; NUM_GENERATIONS];
     heap
 }

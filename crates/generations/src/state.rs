@@ -1,10 +1,9 @@
 //! The collector's state: CPython's `struct _gc_runtime_state`, less the lists (which stage 2's
 //! tracker keeps).
 
-use std::rc::Rc;
 use std::time::Instant;
 
-use refcount::{Heap, Hooks, ObjRef, Result};
+use refcount::ObjRef;
 
 use crate::NUM_GENERATIONS;
 
@@ -16,43 +15,13 @@ pub struct GenerationStats {
     pub uncollectable: u64,
 }
 
-/// The first argument of a `gc.callbacks` callback.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CallbackPhase {
-    Start,
-    Stop,
-}
-
-impl CallbackPhase {
-    /// What CPython passes: `"start"` or `"stop"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CallbackPhase::Start => "start",
-            CallbackPhase::Stop => "stop",
-        }
-    }
-}
-
-/// The second argument of a `gc.callbacks` callback: CPython's `info` dict. At "start",
-/// `collected` and `uncollectable` are 0.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CallbackInfo {
-    pub generation: usize,
-    pub collected: usize,
-    pub uncollectable: usize,
-}
-
-/// A function in `gc.callbacks`. An error it returns is reported as unraisable, as CPython
-/// reports an exception from a callback, and the collection goes on.
-pub type Callback<H> = Rc<dyn Fn(&mut Heap<H>, CallbackPhase, &CallbackInfo) -> Result<()>>;
-
 /// Where the `DEBUG_*` messages go: one line at a time, without its newline. CPython writes
 /// them to `sys.stderr`, and so does the default sink.
 pub type DebugSink = Box<dyn FnMut(&str)>;
 
 // ANCHOR: gc_state
 /// Everything CPython's collector keeps between collections besides the generation lists.
-pub struct GcState<H: Hooks> {
+pub struct GcState {
     /// `gc.isenabled()`: automatic collection is on.
     pub(crate) enabled: bool,
     /// `generations[g].threshold`: (700, 10, 10). Python ints: CPython accepts any value.
@@ -74,13 +43,15 @@ pub struct GcState<H: Hooks> {
     pub(crate) started: Option<Instant>,
     /// `gc.garbage`: a list on the heap, held by the collector.
     pub(crate) garbage: Option<ObjRef>,
-    pub(crate) callbacks: Vec<Callback<H>>,
+    /// `gc.callbacks`: a list on the heap, held by the collector, of the functions called
+    /// before and after every collection.
+    pub(crate) callbacks: Option<ObjRef>,
     /// Collect at every container allocation (see [`crate::set_stress`]).
     pub(crate) stress: bool,
 }
 // ANCHOR_END: gc_state
 
-impl<H: Hooks> Default for GcState<H> {
+impl Default for GcState {
     fn default() -> Self {
         GcState {
             enabled: true,
@@ -94,13 +65,13 @@ impl<H: Hooks> Default for GcState<H> {
             debug_sink: Box::new(|line| eprintln!("{line}")),
             started: None,
             garbage: None,
-            callbacks: Vec::new(),
+            callbacks: None,
             stress: false,
         }
     }
 }
 
-impl<H: Hooks> GcState<H> {
+impl GcState {
     /// Writes one debug line to the sink.
     pub(crate) fn debug_line(&mut self, line: &str) {
         (self.debug_sink)(line);

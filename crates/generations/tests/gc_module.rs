@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use cycles::{GcHooks, check_tracking};
 use generations::gc::{self, DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS};
-use generations::{CallbackPhase, GenHeap, new_heap};
+use generations::{GenHeap, new_heap};
 use refcount::{Error, ObjRef, Object, Result};
 
 fn check(heap: &GenHeap) -> Result<()> {
@@ -25,17 +25,44 @@ fn self_list(heap: &mut GenHeap, name: &str) -> Result<ObjRef> {
     Ok(l)
 }
 
-/// A `gc.callbacks` entry that records the generation of every collection at its start.
-fn log_generations(heap: &mut GenHeap) -> Rc<RefCell<Vec<usize>>> {
+/// `gc.callbacks.append(name)`, `name` a function made of `native`, holding `captured`: the
+/// list keeps it alive. Returns it, borrowed.
+fn add_callback(
+    heap: &mut GenHeap,
+    name: &str,
+    captured: &[ObjRef],
+    native: impl Fn(&mut GenHeap, &[ObjRef], &[ObjRef]) -> Result<ObjRef> + 'static,
+) -> Result<ObjRef> {
+    let function = heap.new_function(name, captured, native)?;
+    let callbacks = gc::callbacks(heap)?;
+    heap.list_append(callbacks, function)?;
+    heap.decref(function)?;
+    Ok(function)
+}
+
+/// `gc.callbacks.clear()`.
+fn clear_callbacks(heap: &mut GenHeap) -> Result<()> {
+    let callbacks = gc::callbacks(heap)?;
+    while heap.list_len(callbacks)? > 0 {
+        let function = heap.list_pop(callbacks)?;
+        heap.decref(function)?;
+    }
+    Ok(())
+}
+
+/// A `gc.callbacks` entry that records the generation of every collection at its start:
+/// `def log(phase, info): if phase == "start": seen.append(info["generation"])`.
+fn log_generations(heap: &mut GenHeap) -> Result<Rc<RefCell<Vec<i64>>>> {
     let log = Rc::new(RefCell::new(Vec::new()));
     let seen = Rc::clone(&log);
-    gc::callbacks(heap).push(Rc::new(move |_, phase, info| {
-        if phase == CallbackPhase::Start {
-            seen.borrow_mut().push(info.generation);
+    add_callback(heap, "log", &[], move |heap, _, args| {
+        if heap.as_str(args[0])? == "start" {
+            seen.borrow_mut()
+                .push(gc::info_item(heap, args[1], "generation")?);
         }
-        Ok(())
-    }));
-    log
+        heap.none()
+    })?;
+    Ok(log)
 }
 
 /// `for _ in range(n): list.append([])`.
@@ -341,15 +368,15 @@ fn automatic_collections_follow_the_thresholds() -> Result<()> {
     append_lists(&mut heap, old, 2000)?;
     gc::collect(&mut heap, 2)?;
     gc::set_threshold(&mut heap, &[10, 2, 2])?;
-    let log = log_generations(&mut heap);
+    let log = log_generations(&mut heap)?;
     let junk = heap.new_list(&[])?;
     append_lists(&mut heap, junk, 200)?;
-    gc::callbacks(&mut heap).clear();
+    clear_callbacks(&mut heap)?;
     let generations = log.borrow().clone();
     assert_eq!(generations.len(), 18, "{generations:?}");
     assert!(!generations.contains(&2), "{generations:?}");
     for (i, &g) in generations.iter().enumerate() {
-        assert_eq!(g, usize::from(i % 4 == 3), "{generations:?}");
+        assert_eq!(g, i64::from(i % 4 == 3), "{generations:?}");
     }
     heap.decref(junk)?;
     heap.decref(old)?;
@@ -360,7 +387,7 @@ fn automatic_collections_follow_the_thresholds() -> Result<()> {
 fn the_25_percent_rule_lets_full_collections_through_once_enough_survived() -> Result<()> {
     let mut heap = new_heap();
     gc::set_threshold(&mut heap, &[10, 1, 1])?;
-    let log = log_generations(&mut heap);
+    let log = log_generations(&mut heap)?;
     // Survivors pile up: every young object stays alive, so each gen-1 collection adds its
     // survivors to long_lived_pending, and a full collection comes once they are a quarter
     // of what the last full collection left.
@@ -398,14 +425,14 @@ fn disable_and_threshold_zero_stop_automatic_collection_only() -> Result<()> {
     // A collection started from a callback does nothing and returns 0.
     let results = Rc::new(RefCell::new(Vec::new()));
     let seen = Rc::clone(&results);
-    gc::callbacks(&mut heap).push(Rc::new(move |heap, phase, _| {
-        if phase == CallbackPhase::Start {
+    add_callback(&mut heap, "collect_again", &[], move |heap, _, args| {
+        if heap.as_str(args[0])? == "start" {
             seen.borrow_mut().push(gc::collect(heap, 2)?);
         }
-        Ok(())
-    }));
+        heap.none()
+    })?;
     gc::collect(&mut heap, 2)?;
-    gc::callbacks(&mut heap).clear();
+    clear_callbacks(&mut heap)?;
     assert_eq!(*results.borrow(), [0]);
     heap.decref(junk)?;
     check(&heap)
@@ -417,24 +444,146 @@ fn callbacks_get_the_phase_and_the_numbers() -> Result<()> {
     gc::disable(&mut heap);
     let log = Rc::new(RefCell::new(Vec::new()));
     let seen = Rc::clone(&log);
-    gc::callbacks(&mut heap).push(Rc::new(move |_, phase, info| {
-        seen.borrow_mut().push((phase.as_str(), *info));
-        Ok(())
-    }));
-    // A failing callback is reported, and neither stops the collection nor the others.
-    gc::callbacks(&mut heap).push(Rc::new(|_, _, _| Err(Error::raise("RuntimeError", "boom"))));
+    // def record(phase, info): seen.append((phase, list(info.items())))
+    add_callback(&mut heap, "record", &[], move |heap, _, args| {
+        let phase = heap.as_str(args[0])?.to_string();
+        let Object::Dict(info) = heap.get(args[1])? else {
+            panic!("info is a dict");
+        };
+        let mut items = Vec::new();
+        for &(key, value) in info.entries() {
+            items.push((heap.as_str(key)?.to_string(), heap.as_int(value)?));
+        }
+        seen.borrow_mut().push((phase, items));
+        heap.none()
+    })?;
+    // A failing callback is reported in its name, and neither stops the collection nor the
+    // others.
+    let boom = add_callback(&mut heap, "boom", &[], |_, _, _| {
+        Err(Error::raise("RuntimeError", "boom"))
+    })?;
     self_list(&mut heap, "l")?;
     heap.del_global("l")?;
     assert_eq!(gc::collect(&mut heap, 1)?, 1);
-    let log = log.borrow();
-    assert_eq!(log.len(), 2);
-    assert_eq!(log[0].0, "start");
-    assert_eq!((log[0].1.generation, log[0].1.collected), (1, 0));
-    assert_eq!(log[1].0, "stop");
-    assert_eq!((log[1].1.collected, log[1].1.uncollectable), (1, 0));
+    let items = |g, c, u| {
+        vec![
+            ("generation".to_string(), g),
+            ("collected".to_string(), c),
+            ("uncollectable".to_string(), u),
+        ]
+    };
+    assert_eq!(
+        *log.borrow(),
+        [
+            ("start".to_string(), items(1, 0, 0)),
+            ("stop".to_string(), items(1, 1, 0)),
+        ]
+    );
     let reported = heap.take_unraisable();
     assert_eq!(reported.len(), 2, "one per phase: {reported:?}");
-    assert!(reported[0].error.to_string().contains("boom"));
+    for report in &reported {
+        // Exception ignored in: <function boom at 0x…>
+        assert_eq!(report.object, heap.describe(boom));
+        assert_eq!(report.error.to_string(), "RuntimeError: boom");
+    }
+    // The info dict and the phase strs were freed once the callbacks had run.
+    let objects = heap.live_objects();
+    gc::collect(&mut heap, 0)?;
+    assert_eq!(heap.live_objects(), objects);
+    heap.take_unraisable();
+    clear_callbacks(&mut heap)?;
+    check(&heap)
+}
+
+#[test]
+fn a_callback_that_removes_itself_skips_the_next_one_in_that_phase() -> Result<()> {
+    // def cb(p, i): log.append(("cb", p)); gc.callbacks.remove(cb)
+    // def cb2(p, i): log.append(("cb2", p))
+    // gc.callbacks.extend([cb, cb2]); gc.collect()
+    // CPython 3.11 logs [('cb', 'start'), ('cb2', 'stop')]: the loop goes on at index 1,
+    // where cb2 no longer is, and the "stop" loop finds only cb2.
+    let mut heap = new_heap();
+    gc::disable(&mut heap);
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let seen = Rc::clone(&log);
+    let cb = add_callback(&mut heap, "cb", &[], move |heap, _, args| {
+        seen.borrow_mut()
+            .push(format!("cb {}", heap.as_str(args[0])?));
+        let callbacks = gc::callbacks(heap)?;
+        let me = heap.list_get(callbacks, 0)?; // cb itself: it is first in the list
+        heap.list_remove(callbacks, me)?;
+        assert!(
+            heap.is_alive(me),
+            "the loop holds a reference while it runs"
+        );
+        heap.none()
+    })?;
+    let seen = Rc::clone(&log);
+    let cb2 = add_callback(&mut heap, "cb2", &[], move |heap, _, args| {
+        seen.borrow_mut()
+            .push(format!("cb2 {}", heap.as_str(args[0])?));
+        heap.none()
+    })?;
+    gc::collect(&mut heap, 2)?;
+    assert_eq!(*log.borrow(), ["cb start", "cb2 stop"]);
+    assert!(
+        !heap.is_alive(cb),
+        "freed when the loop dropped its reference"
+    );
+    let callbacks = gc::callbacks(&mut heap)?;
+    assert_eq!(heap.get(callbacks)?.list_items(), [cb2]);
+    log.borrow_mut().clear();
+    gc::collect(&mut heap, 2)?;
+    assert_eq!(*log.borrow(), ["cb2 start", "cb2 stop"]);
+    assert!(heap.take_unraisable().is_empty());
+    clear_callbacks(&mut heap)?;
+    check(&heap)
+}
+
+#[test]
+fn what_a_callback_captures_is_kept_alive_by_gc_callbacks() -> Result<()> {
+    // def make(): seen = []; def cb(p, i): seen.append(p); return cb
+    // gc.callbacks.append(make())
+    let mut heap = new_heap();
+    gc::disable(&mut heap);
+    let seen = heap.new_list(&[])?;
+    let cb = add_callback(
+        &mut heap,
+        "make.<locals>.cb",
+        &[seen],
+        |heap, captured, args| {
+            heap.list_append(captured[0], args[0])?;
+            heap.none()
+        },
+    )?;
+    heap.decref(seen)?;
+    assert!(
+        heap.is_alive(seen),
+        "the function holds it, and gc.callbacks the function"
+    );
+    let callbacks = gc::callbacks(&mut heap)?;
+    let referents = gc::get_referents(&mut heap, &[callbacks])?;
+    assert_eq!(heap.get(referents)?.list_items(), [cb]);
+    heap.decref(referents)?;
+    let referents = gc::get_referents(&mut heap, &[cb])?;
+    assert_eq!(heap.get(referents)?.list_items(), [seen]);
+    heap.decref(referents)?;
+    let referrers = gc::get_referrers(&mut heap, &[cb])?;
+    assert_eq!(heap.get(referrers)?.list_items(), [callbacks]);
+    heap.decref(referrers)?;
+    // A full collection examines them, and they survive: gc.callbacks is reachable.
+    gc::collect(&mut heap, 2)?;
+    assert!(heap.is_alive(cb) && heap.is_alive(seen));
+    let phases: Vec<String> = heap
+        .get(seen)?
+        .list_items()
+        .iter()
+        .map(|&p| heap.as_str(p).map(str::to_string))
+        .collect::<Result<_>>()?;
+    assert_eq!(phases, ["start", "stop"]);
+    assert!(generations_of(&mut heap, cb)?.contains(&2));
+    clear_callbacks(&mut heap)?;
+    assert!(!heap.is_alive(cb) && !heap.is_alive(seen));
     check(&heap)
 }
 

@@ -79,10 +79,11 @@ fn program(heap: &mut GenHeap, rng: &mut Rng, steps: usize) -> Result<()> {
     Ok(())
 }
 
-/// The containers reachable from the globals and from the collector's own `gc.garbage`.
+/// The containers reachable from the globals and from the collector's own `gc.garbage` and
+/// `gc.callbacks`.
 fn reachable_containers(heap: &mut GenHeap) -> Result<HashSet<ObjRef>> {
     let mut seen = HashSet::new();
-    let mut pending = vec![heap.globals(), gc::garbage(heap)?];
+    let mut pending = vec![heap.globals(), gc::garbage(heap)?, gc::callbacks(heap)?];
     while let Some(obj) = pending.pop() {
         if seen.insert(obj) {
             pending.extend(heap.referents(obj)?);

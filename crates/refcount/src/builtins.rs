@@ -442,6 +442,25 @@ impl<H: Hooks> Heap<H> {
         Ok(item)
     }
 
+    /// `list.remove(item)`: the first item equal to `item` (by Python equality, identity
+    /// first) leaves the list, which drops its reference; a `ValueError` if there is none.
+    pub fn list_remove(&mut self, list: ObjRef, item: ObjRef) -> Result<()> {
+        let old_size = self.get(list)?.sizeof();
+        self.slot("list_remove", item)?;
+        let items = &self.list("list_remove", list)?.items;
+        let Some(index) = items.iter().position(|&x| self.py_eq(x, item)) else {
+            return Err(Error::ValueError {
+                message: "list.remove(x): x not in list".into(),
+            });
+        };
+        let len = items.len();
+        let list_data = self.list_mut(list);
+        list_data.resize_for(len - 1);
+        let removed = list_data.items.remove(index);
+        self.resized(list, old_size);
+        self.drop_ref(removed)
+    }
+
     /// `tuple[index]`, borrowed.
     pub fn tuple_get(&self, tuple: ObjRef, index: usize) -> Result<ObjRef> {
         match &self.slot("tuple_get", tuple)?.object {

@@ -140,3 +140,44 @@ fn only_some_kinds_can_be_weakly_referenced() -> Result<()> {
     assert_eq!(heap.weakref_get(weak)?, None);
     heap.check_invariants()
 }
+
+#[test]
+fn list_remove_drops_the_first_equal_item_and_shrinks_like_pop() -> Result<()> {
+    // CPython 3.11: removing from the front leaves the list the size popping leaves it, and
+    // a missing item is "ValueError: list.remove(x): x not in list".
+    let mut heap = Heap::new();
+    let (a, b) = (heap.new_list(&[])?, heap.new_list(&[])?);
+    let items: Vec<_> = (0..40)
+        .map(|i| heap.new_int(1000 + i))
+        .collect::<Result<_>>()?;
+    for &item in &items {
+        heap.list_append(a, item)?;
+        heap.list_append(b, item)?;
+    }
+    for &item in &items {
+        let equal = heap.new_int(heap.as_int(item)?)?; // equal, not the same object
+        heap.list_remove(a, equal)?;
+        heap.decref(equal)?;
+        let popped = heap.list_pop(b)?;
+        heap.decref(popped)?;
+        assert_eq!(heap.getsizeof(a)?, heap.getsizeof(b)?);
+    }
+    for &item in &items {
+        assert_eq!(
+            heap.refcount(item)?,
+            1,
+            "both lists dropped theirs; ours is left"
+        );
+    }
+    let missing = heap.list_remove(a, items[0]).unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        "ValueError: list.remove(x): x not in list"
+    );
+    for item in items {
+        heap.decref(item)?;
+    }
+    heap.decref(a)?;
+    heap.decref(b)?;
+    heap.check_invariants()
+}
