@@ -64,8 +64,16 @@ fn a_deep_cycle_with_weak_references_is_collected() -> Result<()> {
     heap.set_attr(last, "next", head)?;
     heap.decref(head)?;
     assert_eq!(calls.get(), 0);
-    assert_eq!(gc::collect(&mut heap, 2)?, DEPTH + 1, "the nodes and their class");
-    assert_eq!(calls.get(), DEPTH - 1, "every callback ran once, before the clearing");
+    assert_eq!(
+        gc::collect(&mut heap, 2)?,
+        DEPTH + 1,
+        "the nodes and their class"
+    );
+    assert_eq!(
+        calls.get(),
+        DEPTH - 1,
+        "every callback ran once, before the clearing"
+    );
     heap.decref(weakrefs)?;
     check_weakrefs(&heap)?;
     heap.check_invariants()

@@ -118,10 +118,12 @@ impl<H: Hooks> Heap<H> {
             names.push(key);
         }
         self.take_refs("new_class_with", &values)?;
+        let finalizer = attrs.iter().find(|&&(attr, _)| attr == "__del__");
         Ok(self.alloc(Object::Class(Box::new(Class {
             name: name.into(),
             attrs: names.into_iter().zip(values).collect(),
             keys: Vec::new(),
+            finalizer: finalizer.map(|&(_, del)| del),
         }))))
     }
     // ANCHOR_END: new_class_with
@@ -789,7 +791,10 @@ impl<H: Hooks> Heap<H> {
                 Attrs::Inline(Values::default()),
             )),
             // `type_clear` empties the class's dict; the key names stay.
-            Object::Class(class) => Cleared::Class(std::mem::take(&mut class.attrs)),
+            Object::Class(class) => {
+                class.finalizer = None;
+                Cleared::Class(std::mem::take(&mut class.attrs))
+            }
             // `func_clear` drops the closure; `weakref`'s `gc_clear` kills the reference and
             // drops its callback.
             Object::Function(function) => {

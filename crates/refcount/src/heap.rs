@@ -638,7 +638,10 @@ impl<H: Hooks> Heap<H> {
         let Object::Instance(inst) = object else {
             return None;
         };
-        self.class_attr_of(inst.class, "__del__")
+        match &self.slots[inst.class.index()].object {
+            Object::Class(class) => class.finalizer,
+            _ => None,
+        }
     }
 
     /// Reports an exception that escaped `function` (a finalizer, a callback): kept, written

@@ -309,6 +309,10 @@ pub struct Class {
     pub(crate) attrs: Vec<(ObjRef, ObjRef)>,
     /// Interned attribute names; instance slot `i` holds the value for `keys[i]`.
     pub(crate) keys: Vec<ObjRef>,
+    /// The `__del__` function among `attrs` (not a reference of its own), found once when the
+    /// class is made, as CPython fills the `tp_finalize` slot: creating or freeing an
+    /// instance never searches the attributes.
+    pub(crate) finalizer: Option<ObjRef>,
 }
 
 impl Class {
