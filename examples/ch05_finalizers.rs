@@ -469,11 +469,13 @@ fn timeline(heap: &mut FinHeap) -> Result<()> {
     let mut other = finalizers::new_heap();
     let (names, trace) = order_gc_program(&mut other, &Out::default(), true)?;
     let right = timeline_lines(&names, &trace);
+    let (left_title, right_title) = ("del c (reference counting)", "gc.collect() (the collector)");
+    println!("{left_title:<36}{right_title}");
     println!(
         "{:<36}{}",
-        "del c (reference counting)", "gc.collect() (the collector)"
+        "-".repeat(left_title.len()),
+        "-".repeat(right_title.len())
     );
-    println!("{:<36}{}", "-".repeat(26), "-".repeat(28));
     for i in 0..left.len().max(right.len()) {
         let at = |lines: &[String]| lines.get(i).cloned().unwrap_or_default();
         let line = format!("{:<36}{}", at(&left), at(&right));
