@@ -3,6 +3,7 @@
 //! on heaps built for the purpose, and panics with a message that says what is wrong.
 
 pub mod cycles;
+pub mod finalizers;
 pub mod generations;
 pub mod measuring;
 pub mod refcount;

@@ -33,6 +33,7 @@ const EXAMPLES: &[&str] = &[
     "ch03_cycles",
     "ch02_watching",
     "ch04_generations",
+    "ch05_finalizers",
 ];
 
 /// Generated folders that belong to other tools and are not checked here: the benchmark

@@ -2,10 +2,10 @@
 //!
 //! An exercise is one Rust file with a `main`. It is compiled by `rustc` directly, linked
 //! against the libraries Cargo has already built for the workspace (`pymem`, `refcount`,
-//! `cycles`, `memviz`), the way skeptic compiles the book's code blocks: one small crate per
-//! file, so a file that does not compile fails only its own exercise, and adding an exercise
-//! needs no `Cargo.toml` entry. A binary is rebuilt only when its source or those libraries
-//! change.
+//! `cycles`, `generations`, `finalizers`, `memviz`), the way skeptic compiles the book's code
+//! blocks: one small crate per file, so a file that does not compile fails only its own
+//! exercise, and adding an exercise needs no `Cargo.toml` entry. A binary is rebuilt only when
+//! its source or those libraries change.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Read;
@@ -14,7 +14,14 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The workspace libraries an exercise may use.
-const LIBRARIES: &[&str] = &["pymem", "refcount", "cycles", "generations", "memviz"];
+const LIBRARIES: &[&str] = &[
+    "pymem",
+    "refcount",
+    "cycles",
+    "generations",
+    "finalizers",
+    "memviz",
+];
 
 /// An exercise that runs longer than this is stopped and fails.
 const TIME_LIMIT: Duration = Duration::from_secs(120);
