@@ -4,7 +4,10 @@
 //! stage 3 (generations, delayed tracking) `gc.collect()` is `gc.collect(2)` and returns the
 //! same number, and `gc.is_tracked` answers what CPython's answers. Stage 3 runs each
 //! scenario twice: as the Python program runs (automatic collection off), and in stress mode,
-//! where every container allocation runs a full collection.
+//! where every container allocation runs a full collection. Stage 4 (weak references with
+//! their callbacks, legacy finalizers, `gc.garbage`) runs each both ways too; before it, a
+//! weak reference is stage 1's bare object, whose callback nobody calls, and a legacy class
+//! is a plain one.
 //!
 //! A scenario is a script of Python-level steps. It is run on our heap, and rendered as a
 //! Python program that CPython runs (when `python3` is CPython 3.11), so both build exactly
@@ -29,6 +32,14 @@ enum Del {
     Count,
     /// Counts, then `global saved; saved = self`.
     Resurrect,
+    /// Counts, then raises `ValueError("oops")` (reported as unraisable, ignored).
+    Raise,
+    /// Counts, then makes a new garbage cycle: `junk = []; junk.append(junk)`. In stress mode
+    /// that allocation runs a full collection, from inside a finalizer.
+    Allocate,
+    /// No `__del__`, but a legacy finalizer: `@_testcapi.with_tp_del` and a `__tp_del__`
+    /// that counts. Stages 1–3 have no legacy finalizers: for them it is a plain class.
+    Legacy,
 }
 
 /// One statement of a scenario. Variables are module globals, in Python and in our heap.
@@ -66,6 +77,9 @@ enum Step {
     IsTracked(&'static str),
     /// `print("tracked", gc.is_tracked(var[index]))`, for a tuple `var`.
     IsTrackedItem(&'static str, usize),
+    /// `var = weakref.ref(obj, cb)`, `cb` counting (`global cbs; cbs += 1`). Before stage 4
+    /// a weak reference is stage 1's bare object: its callback is never called.
+    WeakRef(&'static str, &'static str),
 }
 
 /// What running a scenario on one stage produced.
@@ -79,6 +93,10 @@ struct Outcome {
     dels: usize,
     /// Objects the scenario created (classes and ints aside) that are still alive at the end.
     alive: usize,
+    /// How many weak reference callbacks ran.
+    callbacks: usize,
+    /// `len(gc.garbage)` at the end (0 for a stage without one).
+    garbage: usize,
 }
 
 /// A stage's expected [`Outcome`], written in the table.
@@ -88,6 +106,8 @@ struct Expect {
     tracked: &'static [bool],
     dels: usize,
     alive: usize,
+    callbacks: usize,
+    garbage: usize,
 }
 
 impl Expect {
@@ -97,8 +117,20 @@ impl Expect {
             tracked: self.tracked.to_vec(),
             dels: self.dels,
             alive: self.alive,
+            callbacks: self.callbacks,
+            garbage: self.garbage,
         }
     }
+}
+
+/// What stage 4 (weak references, legacy finalizers) is expected to do.
+#[derive(Clone, Copy, Debug)]
+enum Stage4 {
+    /// What stage 3 does, in both modes (the `stage3` and `stage3_stress` columns): the
+    /// scenario has no weak reference callback and no legacy finalizer.
+    AsStage3,
+    /// Without and with stress mode (`Stress::Same`: as without).
+    Is(Expect, Stress),
 }
 
 /// What stage 3 is expected to do in stress mode.
@@ -128,6 +160,9 @@ struct Row {
     stage3: Expect,
     /// Stage 3 with a full collection at every container allocation.
     stage3_stress: Stress,
+    /// Weak references with their callbacks, legacy finalizers and `gc.garbage`: everything
+    /// is what CPython 3.11 prints.
+    stage4: Stage4,
 }
 
 const DEEP: usize = 100_000;
@@ -151,10 +186,11 @@ const SCENARIOS: &[Row] = &[
             Collect,
             Collect,
         ],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2 },
-        stage2: Expect { collected: &[2, 0], tracked: &[], dels: 0, alive: 0 },
-        stage3: Expect { collected: &[2, 0], tracked: &[], dels: 0, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[2, 0], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[2, 0], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "two-node cycle with materialised __dict__s (B08)",
@@ -171,28 +207,31 @@ const SCENARIOS: &[Row] = &[
             Collect,
         ],
         // The two dicts are not among the objects the script created; they leak too.
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2 },
-        stage2: Expect { collected: &[4], tracked: &[], dels: 0, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[4], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         // Each dict holds an instance, so it is tracked and counted, as in CPython.
-        stage3: Expect { collected: &[4], tracked: &[], dels: 0, alive: 0 },
+        stage3: Expect { collected: &[4], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "self-referencing list (B07)",
         steps: &[List("l"), Append("l", "l"), Del("l"), Collect],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 1 },
-        stage2: Expect { collected: &[1], tracked: &[], dels: 0, alive: 0 },
-        stage3: Expect { collected: &[1], tracked: &[], dels: 0, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 1, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[1], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[1], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "self-referencing dict (B07)",
         steps: &[Dict("d"), DictSet("d", "self", "d"), Del("d"), Collect],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 1 },
-        stage2: Expect { collected: &[1], tracked: &[], dels: 0, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 1, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[1], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         // Storing the dict in itself tracks it (MAINTAIN_TRACKING).
-        stage3: Expect { collected: &[1], tracked: &[], dels: 0, alive: 0 },
+        stage3: Expect { collected: &[1], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "list-tuple cycle (B07)",
@@ -204,10 +243,11 @@ const SCENARIOS: &[Row] = &[
             Del("t"),
             Collect,
         ],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2 },
-        stage2: Expect { collected: &[2], tracked: &[], dels: 0, alive: 0 },
-        stage3: Expect { collected: &[2], tracked: &[], dels: 0, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[2], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[2], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "cycle with __del__ (B16)",
@@ -222,10 +262,11 @@ const SCENARIOS: &[Row] = &[
             Collect,
             Collect,
         ],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2 },
-        stage2: Expect { collected: &[2, 0], tracked: &[], dels: 2, alive: 0 },
-        stage3: Expect { collected: &[2, 0], tracked: &[], dels: 2, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[2, 0], tracked: &[], dels: 2, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[2, 0], tracked: &[], dels: 2, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "resurrecting __del__ (B18)",
@@ -239,10 +280,11 @@ const SCENARIOS: &[Row] = &[
             SetNone("saved"),
             Collect,
         ],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 1 },
-        stage2: Expect { collected: &[0, 1], tracked: &[], dels: 1, alive: 0 },
-        stage3: Expect { collected: &[0, 1], tracked: &[], dels: 1, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 1, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[0, 1], tracked: &[], dels: 1, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[0, 1], tracked: &[], dels: 1, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "a deep chain hanging from a cycle",
@@ -256,24 +298,26 @@ const SCENARIOS: &[Row] = &[
             Del("head"),
             Collect,
         ],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: DEEP + 1 },
-        stage2: Expect { collected: &[DEEP + 1], tracked: &[], dels: 0, alive: 0 },
-        stage3: Expect { collected: &[DEEP + 1], tracked: &[], dels: 0, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: DEEP + 1, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[DEEP + 1], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[DEEP + 1], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Shallower {
             depth: STRESS_DEEP,
-            expect: Expect { collected: &[STRESS_DEEP + 1], tracked: &[], dels: 0, alive: 0 },
+            expect: Expect { collected: &[STRESS_DEEP + 1], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         },
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "a deep chain without a cycle (control: reference counting frees it)",
         steps: &[SetNone("x"), Nest("x", DEEP), Del("x"), Collect],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 0 },
-        stage2: Expect { collected: &[0], tracked: &[], dels: 0, alive: 0 },
-        stage3: Expect { collected: &[0], tracked: &[], dels: 0, alive: 0 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[0], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[0], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Shallower {
             depth: STRESS_DEEP,
-            expect: Expect { collected: &[0], tracked: &[], dels: 0, alive: 0 },
+            expect: Expect { collected: &[0], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
         },
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "a cycle still bound to a name (control: not garbage)",
@@ -286,22 +330,24 @@ const SCENARIOS: &[Row] = &[
             Del("b"),
             Collect,
         ],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2 },
-        stage2: Expect { collected: &[0], tracked: &[], dels: 0, alive: 2 },
-        stage3: Expect { collected: &[0], tracked: &[], dels: 0, alive: 2 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[0], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[0], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "a cycle dropped before the next allocation",
         steps: &[List("l"), Append("l", "l"), Del("l"), List("m"), Collect],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2 },
-        stage2: Expect { collected: &[1], tracked: &[], dels: 0, alive: 1 },
-        stage3: Expect { collected: &[1], tracked: &[], dels: 0, alive: 1 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[1], tracked: &[], dels: 0, alive: 1, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[1], tracked: &[], dels: 0, alive: 1, callbacks: 0, garbage: 0 },
         // Allocating `m` runs a full collection, which finds the dropped list: the
         // program's own gc.collect() then has nothing left to find.
         stage3_stress: Stress::Differs(
-            Expect { collected: &[0], tracked: &[], dels: 0, alive: 1 },
+            Expect { collected: &[0], tracked: &[], dels: 0, alive: 1, callbacks: 0, garbage: 0 },
         ),
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "a dict is tracked once it holds a container, untracked by a full collection (B12, B14)",
@@ -319,11 +365,12 @@ const SCENARIOS: &[Row] = &[
             Collect,
             IsTracked("d"),          // ...a full collection finds only atoms in it
         ],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
         // Stage 2 tracks every container from creation to death.
-        stage2: Expect { collected: &[0], tracked: &[true, true, true, true, true], dels: 0, alive: 2 },
-        stage3: Expect { collected: &[0], tracked: &[false, false, true, true, false], dels: 0, alive: 2 },
+        stage2: Expect { collected: &[0], tracked: &[true, true, true, true, true], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[0], tracked: &[false, false, true, true, false], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
         stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
     Row {
         name: "a tuple of atoms is untracked by a collection, one nesting level per collection (B12)",
@@ -344,9 +391,9 @@ const SCENARIOS: &[Row] = &[
             IsTracked("u"),
             IsTrackedItem("u", 0),
         ],
-        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2 },
-        stage2: Expect { collected: &[0, 0], tracked: &[true, true, true, true, true, true], dels: 0, alive: 2 },
-        stage3: Expect { collected: &[0, 0], tracked: &[true, true, true, false, false, false], dels: 0, alive: 2 },
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[0, 0], tracked: &[true, true, true, true, true, true], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[0, 0], tracked: &[true, true, true, false, false, false], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
         // Allocating `u` runs a full collection while the name `t` still refers to the inner
         // tuple: that collection untracks it, one collection before the program's first.
         stage3_stress: Stress::Differs(Expect {
@@ -354,7 +401,132 @@ const SCENARIOS: &[Row] = &[
             tracked: &[true, false, false, false, false, false],
             dels: 0,
             alive: 2,
+            callbacks: 0,
+            garbage: 0,
         }),
+        stage4: Stage4::AsStage3,
+    },
+    Row {
+        name: "__del__ raising, on the refcount path and the collector's",
+        steps: &[
+            Class("R", Del::Raise),
+            New("a", "R"),
+            Del("a"),
+            New("b", "R"),
+            SetAttr("b", "me", "b"),
+            Del("b"),
+            Collect,
+        ],
+        stage1: Expect { collected: &[], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[1], tracked: &[], dels: 2, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[1], tracked: &[], dels: 2, alive: 0, callbacks: 0, garbage: 0 },
+        stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
+    },
+    Row {
+        name: "resurrecting __del__ watched by a weak reference (B18)",
+        steps: &[
+            SetNone("saved"),
+            Class("Lazarus", Del::Resurrect),
+            New("a", "Lazarus"),
+            SetAttr("a", "me", "a"),
+            WeakRef("w", "a"),
+            Del("a"),
+            Collect,
+            SetNone("saved"),
+            Collect,
+        ],
+        // Stages 1-3: a bare weak reference, whose callback nobody calls.
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[0, 1], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[0, 1], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage3_stress: Stress::Same,
+        // The weak reference is killed, and its callback called, before __del__ resurrects.
+        stage4: Stage4::Is(
+            Expect { collected: &[0, 1], tracked: &[], dels: 1, alive: 1, callbacks: 1, garbage: 0 },
+            Stress::Same,
+        ),
+    },
+    Row {
+        name: "weak reference with a callback, refcount path",
+        steps: &[
+            Class("Node", Del::Count),
+            New("a", "Node"),
+            WeakRef("w", "a"),
+            Del("a"),
+            Collect,
+        ],
+        stage1: Expect { collected: &[], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[0], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[0], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage3_stress: Stress::Same,
+        stage4: Stage4::Is(
+            Expect { collected: &[0], tracked: &[], dels: 1, alive: 1, callbacks: 1, garbage: 0 },
+            Stress::Same,
+        ),
+    },
+    Row {
+        name: "weak reference with a callback, collector path",
+        steps: &[
+            Class("Node", Del::Count),
+            New("a", "Node"),
+            SetAttr("a", "me", "a"),
+            WeakRef("w", "a"),
+            Del("a"),
+            Collect,
+        ],
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[1], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[1], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage3_stress: Stress::Same,
+        stage4: Stage4::Is(
+            Expect { collected: &[1], tracked: &[], dels: 1, alive: 1, callbacks: 1, garbage: 0 },
+            Stress::Same,
+        ),
+    },
+    Row {
+        name: "legacy finalizer in a cycle",
+        steps: &[
+            Class("Legacy", Del::Legacy),
+            Class("Node", Del::Without),
+            New("a", "Legacy"),
+            New("b", "Node"),
+            SetAttr("a", "b", "b"),
+            SetAttr("b", "a", "a"),
+            Del("a"),
+            Del("b"),
+            Collect,
+            Collect,
+        ],
+        stage1: Expect { collected: &[], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[2, 0], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[2, 0], tracked: &[], dels: 0, alive: 0, callbacks: 0, garbage: 0 },
+        stage3_stress: Stress::Same,
+        // Uncollectable: found again by the second collection (gc.garbage keeps only the
+        // object with the legacy finalizer; the collector still examines the cycle).
+        stage4: Stage4::Is(
+            Expect { collected: &[2, 0], tracked: &[], dels: 0, alive: 2, callbacks: 0, garbage: 1 },
+            Stress::Same,
+        ),
+    },
+    Row {
+        name: "a finalizer that allocates, under stress mode",
+        steps: &[
+            Class("A", Del::Allocate),
+            New("a", "A"),
+            SetAttr("a", "me", "a"),
+            Del("a"),
+            Collect,
+            Collect,
+            New("b", "A"),
+            Del("b"),
+            Collect,
+        ],
+        stage1: Expect { collected: &[], tracked: &[], dels: 1, alive: 1, callbacks: 0, garbage: 0 },
+        stage2: Expect { collected: &[1, 1, 1], tracked: &[], dels: 2, alive: 0, callbacks: 0, garbage: 0 },
+        stage3: Expect { collected: &[1, 1, 1], tracked: &[], dels: 2, alive: 0, callbacks: 0, garbage: 0 },
+        stage3_stress: Stress::Same,
+        stage4: Stage4::AsStage3,
     },
 ];
 
@@ -384,6 +556,58 @@ fn stage3() -> Collector<generations::Generations> {
     }
 }
 
+/// What a stage has of weak references and legacy finalizers, as the steps use it.
+struct Weak<H: Hooks> {
+    /// `weakref.ref(obj, callback)`: a new reference.
+    weakref: fn(&mut Heap<H>, ObjRef, ObjRef) -> Result<ObjRef>,
+    /// `_testcapi.with_tp_del(class)`.
+    with_tp_del: fn(&mut Heap<H>, ObjRef) -> Result<()>,
+    /// `len(gc.garbage)`.
+    garbage: fn(&mut Heap<H>) -> usize,
+}
+
+/// Before stage 4: stage 1's bare weak reference object (nobody calls its callback), no
+/// legacy finalizers, an empty `gc.garbage`.
+fn bare<H: Hooks>() -> Weak<H> {
+    Weak {
+        weakref: |heap, obj, callback| heap.new_weakref(obj, Some(callback)),
+        with_tp_del: |_, _| Ok(()),
+        garbage: |_| 0,
+    }
+}
+
+fn stage4() -> Collector<finalizers::Finalizers> {
+    Collector {
+        collect: |heap| gc::collect(heap, 2).expect("generation 2 exists"),
+        is_tracked: |heap, obj| gc::is_tracked(heap, obj).expect("a live object"),
+        check: |heap| {
+            cycles::check_tracking(heap)?;
+            finalizers::check_weakrefs(heap)
+        },
+    }
+}
+
+fn stage4_weak() -> Weak<finalizers::Finalizers> {
+    Weak {
+        weakref: |heap, obj, callback| finalizers::weakref::ref_(heap, obj, Some(callback)),
+        with_tp_del: finalizers::legacy::with_tp_del,
+        garbage: |heap| {
+            let garbage = gc::garbage(heap).expect("gc.garbage");
+            heap.list_len(garbage).expect("a list")
+        },
+    }
+}
+
+/// A stage-4 heap, prepared as [`stage3_heap`] prepares stage 3's.
+fn stage4_heap(stress: bool) -> finalizers::FinHeap {
+    let mut heap = finalizers::new_heap();
+    gc::disable(&mut heap);
+    gc::collect(&mut heap, 2).expect("generation 2 exists");
+    generations::set_stress(&mut heap, stress);
+    heap.set_error_sink(|_| {});
+    heap
+}
+
 /// A stage-3 heap in the state the Python program puts CPython in with its first line,
 /// `gc.disable(); gc.collect()`, and in stress mode if asked.
 fn stage3_heap(stress: bool) -> GenHeap {
@@ -399,8 +623,16 @@ fn run<H: Hooks>(
     mut heap: Heap<H>,
     steps: &[Step],
     collector: Option<Collector<H>>,
+    weak: Weak<H>,
 ) -> Result<Outcome> {
     let dels = Rc::new(Cell::new(0));
+    let callbacks = Rc::new(Cell::new(0));
+    let counted = Rc::clone(&callbacks);
+    // def cb(r): global cbs; cbs += 1
+    let cb = heap.new_function("cb", &[], move |heap, _, _| {
+        counted.set(counted.get() + 1);
+        heap.none()
+    })?;
     let mut created: Vec<ObjRef> = Vec::new();
     let mut collected = Vec::new();
     let mut tracked = Vec::new();
@@ -414,12 +646,36 @@ fn run<H: Hooks>(
             Class(name, del) => {
                 let class = match del {
                     Del::Without => heap.new_class(name)?,
-                    Del::Count | Del::Resurrect => {
+                    Del::Legacy => {
+                        let dels = Rc::clone(&dels);
+                        let tp_del = heap.new_function(
+                            &format!("{name}.__tp_del__"),
+                            &[],
+                            move |heap, _, _| {
+                                dels.set(dels.get() + 1);
+                                heap.none()
+                            },
+                        )?;
+                        let class = heap.new_class_with(name, &[("__tp_del__", tp_del)])?;
+                        heap.decref(tp_del)?;
+                        (weak.with_tp_del)(&mut heap, class)?;
+                        class
+                    }
+                    Del::Count | Del::Resurrect | Del::Raise | Del::Allocate => {
                         let dels = Rc::clone(&dels);
                         heap.new_class_with_del(name, move |heap, this| {
                             dels.set(dels.get() + 1);
-                            if matches!(del, Del::Resurrect) {
-                                heap.set_global("saved", this)?;
+                            match del {
+                                Del::Resurrect => heap.set_global("saved", this)?,
+                                Del::Raise => {
+                                    return Err(refcount::Error::raise("ValueError", "oops"));
+                                }
+                                Del::Allocate => {
+                                    let junk = heap.new_list(&[])?;
+                                    heap.list_append(junk, junk)?;
+                                    heap.decref(junk)?;
+                                }
+                                _ => {}
                             }
                             Ok(())
                         })?
@@ -498,6 +754,12 @@ fn run<H: Hooks>(
                     tracked.push((collector.is_tracked)(&heap, obj));
                 }
             }
+            WeakRef(var, obj) => {
+                let obj = heap.get_global(obj)?;
+                let w = (weak.weakref)(&mut heap, obj, cb)?;
+                created.push(w);
+                bind(&mut heap, var, w)?;
+            }
             IsTrackedItem(var, index) => {
                 if let Some(collector) = &collector {
                     let obj = heap.tuple_get(heap.get_global(var)?, index)?;
@@ -511,10 +773,13 @@ fn run<H: Hooks>(
         }
     }
     let alive = created.iter().filter(|&&r| heap.is_alive(r)).count();
+    heap.decref(cb)?;
     Ok(Outcome {
         collected,
         tracked,
         dels: dels.get(),
+        callbacks: callbacks.get(),
+        garbage: (weak.garbage)(&mut heap),
         alive,
     })
 }
@@ -522,17 +787,26 @@ fn run<H: Hooks>(
 /// The scenario as a Python program that prints what `gc.collect()` returns and what
 /// `gc.is_tracked` answers (`tracked True`), in order, then `dels N`.
 fn python(steps: &[Step]) -> String {
-    let mut py = String::from("import gc\ngc.disable(); gc.collect()\ndels = 0\n");
+    let mut py = String::from(
+        "import gc, sys, weakref, _testcapi\ngc.disable(); gc.collect()\ndels = 0\ncbs = 0\n\
+         sys.unraisablehook = lambda unraisable: None\n\
+         def cb(r):\n    global cbs\n    cbs += 1\n",
+    );
     for &step in steps {
         let line = match step {
             Class(name, Del::Without) => format!("class {name}:\n    pass"),
+            Class(name, Del::Legacy) => format!(
+                "@_testcapi.with_tp_del\nclass {name}:\n    def __tp_del__(self):\n        \
+                 global dels\n        dels += 1"
+            ),
             Class(name, del) => format!(
                 "class {name}:\n    def __del__(self):\n        global dels, saved\n        \
                  dels += 1\n{}",
-                if matches!(del, Del::Resurrect) {
-                    "        saved = self"
-                } else {
-                    "        pass"
+                match del {
+                    Del::Resurrect => "        saved = self",
+                    Del::Raise => "        raise ValueError('oops')",
+                    Del::Allocate => "        junk = []; junk.append(junk)",
+                    _ => "        pass",
                 }
             ),
             New(var, class) => format!("{var} = {class}()"),
@@ -548,6 +822,7 @@ fn python(steps: &[Step]) -> String {
             Nest(var, depth) => format!("for _ in range({depth}):\n    {var} = [{var}]"),
             Del(var) => format!("del {var}"),
             Collect => "print(gc.collect())".to_string(),
+            WeakRef(var, obj) => format!("{var} = weakref.ref({obj}, cb)"),
             IsTracked(var) => format!("print('tracked', gc.is_tracked({var}))"),
             IsTrackedItem(var, index) => {
                 format!("print('tracked', gc.is_tracked({var}[{index}]))")
@@ -555,7 +830,7 @@ fn python(steps: &[Step]) -> String {
         };
         writeln!(py, "{line}").unwrap();
     }
-    py.push_str("print('dels', dels)\n");
+    py.push_str("print('dels', dels)\nprint('cbs', cbs)\nprint('garbage', len(gc.garbage))\n");
     py
 }
 
@@ -581,13 +856,15 @@ fn transcript(steps: &[Step], outcome: &Outcome, with_tracked: bool) -> String {
         .unwrap();
     }
     writeln!(out, "dels {}", outcome.dels).unwrap();
+    writeln!(out, "cbs {}", outcome.callbacks).unwrap();
+    writeln!(out, "garbage {}", outcome.garbage).unwrap();
     out
 }
 
 #[test]
 fn under_stage_1_every_cycle_leaks() -> Result<()> {
     for row in SCENARIOS {
-        let outcome = run(Heap::new(), row.steps, None)?;
+        let outcome = run(Heap::new(), row.steps, None, bare())?;
         assert_eq!(outcome, row.stage1.outcome(), "stage 1: {}", row.name);
     }
     Ok(())
@@ -596,7 +873,7 @@ fn under_stage_1_every_cycle_leaks() -> Result<()> {
 #[test]
 fn under_stage_2_every_cycle_is_collected() -> Result<()> {
     for row in SCENARIOS {
-        let outcome = run(cycles::new_heap(), row.steps, Some(stage2()))?;
+        let outcome = run(cycles::new_heap(), row.steps, Some(stage2()), bare())?;
         assert_eq!(outcome, row.stage2.outcome(), "stage 2: {}", row.name);
     }
     Ok(())
@@ -605,7 +882,7 @@ fn under_stage_2_every_cycle_is_collected() -> Result<()> {
 #[test]
 fn under_stage_3_every_cycle_is_collected_by_a_full_collection() -> Result<()> {
     for row in SCENARIOS {
-        let outcome = run(stage3_heap(false), row.steps, Some(stage3()))?;
+        let outcome = run(stage3_heap(false), row.steps, Some(stage3()), bare())?;
         assert_eq!(outcome, row.stage3.outcome(), "stage 3: {}", row.name);
     }
     Ok(())
@@ -619,7 +896,7 @@ fn under_stage_3_in_stress_mode_only_the_moment_of_collection_changes() -> Resul
             Stress::Differs(expect) => (row.steps.to_vec(), expect),
             Stress::Shallower { depth, expect } => (with_depth(row.steps, depth), expect),
         };
-        let outcome = run(stage3_heap(true), &steps, Some(stage3()))?;
+        let outcome = run(stage3_heap(true), &steps, Some(stage3()), bare())?;
         assert_eq!(outcome, expected.outcome(), "stage 3, stress: {}", row.name);
     }
     Ok(())
@@ -654,7 +931,7 @@ fn the_stress_column_is_consistent() -> Result<()> {
                     row.name
                 );
                 let steps = with_depth(row.steps, depth);
-                let outcome = run(stage3_heap(false), &steps, Some(stage3()))?;
+                let outcome = run(stage3_heap(false), &steps, Some(stage3()), bare())?;
                 assert_eq!(
                     outcome,
                     expect.outcome(),
@@ -673,7 +950,7 @@ fn stage_2_returns_what_cpython_3_11_returns() -> Result<()> {
         eprintln!("SKIP: scenarios not compared with CPython: {why}");
         return Ok(());
     }
-    for row in SCENARIOS {
+    for row in SCENARIOS.iter().filter(|row| !needs_stage4(row.steps)) {
         let program = python(row.steps);
         // Stage 2 does not delay tracking: its `gc.is_tracked` answers are not CPython's
         // (the table says what they are), its counts are.
@@ -682,7 +959,7 @@ fn stage_2_returns_what_cpython_3_11_returns() -> Result<()> {
             .filter(|line| !line.starts_with("tracked "))
             .map(|line| format!("{line}\n"))
             .collect();
-        let ours = run(cycles::new_heap(), row.steps, Some(stage2()))?;
+        let ours = run(cycles::new_heap(), row.steps, Some(stage2()), bare())?;
         assert_eq!(
             transcript(row.steps, &ours, false),
             theirs,
@@ -699,10 +976,80 @@ fn stage_3_returns_what_cpython_3_11_returns() -> Result<()> {
         eprintln!("SKIP: scenarios not compared with CPython: {why}");
         return Ok(());
     }
+    for row in SCENARIOS.iter().filter(|row| !needs_stage4(row.steps)) {
+        let program = python(row.steps);
+        let theirs = cpython::run_python(&program);
+        let ours = run(stage3_heap(false), row.steps, Some(stage3()), bare())?;
+        assert_eq!(
+            transcript(row.steps, &ours, true),
+            theirs,
+            "{}:\n{program}",
+            row.name
+        );
+    }
+    Ok(())
+}
+
+/// Whether the scenario has a weak reference callback or a legacy finalizer, which only
+/// stage 4 runs as CPython does.
+fn needs_stage4(steps: &[Step]) -> bool {
+    steps
+        .iter()
+        .any(|step| matches!(step, WeakRef(..) | Class(_, Del::Legacy)))
+}
+
+/// The stage-4 column, without and with stress mode.
+fn stage4_expect(row: &Row) -> (Outcome, Vec<Step>, Outcome) {
+    match row.stage4 {
+        Stage4::AsStage3 => {
+            let (steps, stress) = match row.stage3_stress {
+                Stress::Same => (row.steps.to_vec(), row.stage3),
+                Stress::Differs(expect) => (row.steps.to_vec(), expect),
+                Stress::Shallower { depth, expect } => (with_depth(row.steps, depth), expect),
+            };
+            (row.stage3.outcome(), steps, stress.outcome())
+        }
+        Stage4::Is(expect, stress) => {
+            let (steps, stress) = match stress {
+                Stress::Same => (row.steps.to_vec(), expect),
+                Stress::Differs(stress) => (row.steps.to_vec(), stress),
+                Stress::Shallower { depth, expect } => (with_depth(row.steps, depth), expect),
+            };
+            (expect.outcome(), steps, stress.outcome())
+        }
+    }
+}
+
+#[test]
+fn under_stage_4_weak_references_and_legacy_finalizers_behave_as_in_cpython() -> Result<()> {
+    for row in SCENARIOS {
+        let (expected, _, _) = stage4_expect(row);
+        let outcome = run(stage4_heap(false), row.steps, Some(stage4()), stage4_weak())?;
+        assert_eq!(outcome, expected, "stage 4: {}", row.name);
+    }
+    Ok(())
+}
+
+#[test]
+fn under_stage_4_in_stress_mode_only_the_moment_of_collection_changes() -> Result<()> {
+    for row in SCENARIOS {
+        let (_, steps, expected) = stage4_expect(row);
+        let outcome = run(stage4_heap(true), &steps, Some(stage4()), stage4_weak())?;
+        assert_eq!(outcome, expected, "stage 4, stress: {}", row.name);
+    }
+    Ok(())
+}
+
+#[test]
+fn stage_4_returns_what_cpython_3_11_returns() -> Result<()> {
+    if let Err(why) = cpython::cpython_311() {
+        eprintln!("SKIP: scenarios not compared with CPython: {why}");
+        return Ok(());
+    }
     for row in SCENARIOS {
         let program = python(row.steps);
         let theirs = cpython::run_python(&program);
-        let ours = run(stage3_heap(false), row.steps, Some(stage3()))?;
+        let ours = run(stage4_heap(false), row.steps, Some(stage4()), stage4_weak())?;
         assert_eq!(
             transcript(row.steps, &ours, true),
             theirs,

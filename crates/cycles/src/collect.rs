@@ -389,6 +389,11 @@ pub fn gc_collect_main<H: GcHooks, O: FnMut(Phase, &View<'_, H>)>(
     H::survivors_found(heap, reachable, generation);
     heap.hooks_mut().tracker_mut().place_all(reachable, old);
     let freed_by_hooks = H::unreachable_found(heap, unreachable, uncollectable);
+    for &op in uncollectable.iter() {
+        // No longer part of the collection (`gc_clear_collecting` in CPython's
+        // `move_legacy_finalizers`): the second analysis must not count or move it.
+        heads[op.index()].flags = 0;
+    }
     let mut stats = Stats {
         generation,
         scanned,
