@@ -4,8 +4,8 @@
 //! object alone, `del obj`) and from the collector's (`obj.me = obj; del obj;
 //! gc.collect()`). Never a panic, nothing freed or finalized twice, every invariant holds.
 //!
-//! `gc.callbacks` entries are not tested here: in this tree they are still Rust closures,
-//! not heap functions.
+//! The same misbehaviours from a `gc.callbacks` entry, around a collection
+//! (`gc_callbacks_that_misbehave_break_nothing`).
 //!
 //! The Python program of each behaviour, run with python3 3.11.7 (`Misbehaviour::python`).
 
@@ -374,5 +374,57 @@ fn a_resurrecting_del_that_reaches_an_uncollectable_object() -> Result<()> {
     heap.del_global("saved")?;
     check(&heap)?;
     assert!(![legacy_obj, a, b].iter().any(|&x| heap.is_alive(x)));
+    Ok(())
+}
+
+#[test]
+fn gc_callbacks_that_misbehave_break_nothing() -> Result<()> {
+    // def cb(phase, info): <misbehave>;  gc.callbacks.append(cb)
+    // x = C(); x.me = x; del x; gc.collect() → 1, cb ran at "start" and "stop", one
+    // collection in the statistics (none started from inside: gcstate->collecting), and a
+    // nested gc.collect() returned 0.
+    for what in ALL {
+        let mut heap = finalizers::new_heap();
+        gc::disable(&mut heap);
+        if what == Misbehaviour::Allocate {
+            gc::set_threshold(&mut heap, &[3, 2, 2])?;
+            gc::enable(&mut heap);
+        }
+        heap.set_error_sink(|_| {});
+        let plain = heap.new_class("Plain")?;
+        heap.set_global("Plain", plain)?;
+        heap.decref(plain)?;
+        let log = Shared::default();
+        let l = Rc::clone(&log);
+        let cb = heap.new_function("cb", &[], move |heap, _, args| {
+            misbehave(heap, &l, what, args[1])?;
+            heap.none()
+        })?;
+        let callbacks = gc::callbacks(&mut heap)?;
+        heap.list_append(callbacks, cb)?;
+        heap.decref(cb)?;
+        let x = heap.new_instance(plain)?;
+        heap.set_attr(x, "me", x)?;
+        heap.decref(x)?;
+        let before: u64 = gc::get_stats(&heap).iter().map(|s| s.collections).sum();
+        let found = gc::collect(&mut heap, 2)?;
+        let after: u64 = gc::get_stats(&heap).iter().map(|s| s.collections).sum();
+        assert!(!heap.is_alive(x), "{what:?}: the cycle is collected");
+        assert!(found >= 1, "{what:?}: collect() found {found}");
+        let ran: usize = log.borrow().ran.values().sum();
+        assert_eq!(ran, 2, "{what:?}: once per phase");
+        assert_eq!(
+            after - before,
+            1,
+            "{what:?}: no collection started from inside"
+        );
+        if what == Misbehaviour::Collect {
+            assert_eq!(log.borrow().collected, [0, 0], "nested collects return 0");
+        }
+        if what == Misbehaviour::Raise {
+            assert_eq!(heap.take_unraisable().len(), 2, "reported once per phase");
+        }
+        check(&heap)?;
+    }
     Ok(())
 }
