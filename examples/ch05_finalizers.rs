@@ -9,8 +9,10 @@ use std::collections::HashMap;
 use std::process::ExitCode;
 use std::rc::Rc;
 
+use cycles::{Phase, Set, View};
 use finalizers::{FinHeap, Finalizers, legacy, weakref};
 use generations::gc::{self, DEBUG_SAVEALL, DEBUG_UNCOLLECTABLE};
+use memviz::diagram::Diagram;
 use pymem::experiments::{self, Experiment};
 use refcount::trace::{Event, Trace};
 use refcount::{Error, ObjRef, Result};
@@ -19,6 +21,12 @@ const EXPERIMENTS: &[(&str, Experiment<Finalizers>)] = &[
     ("del-cycle", del_cycle),
     ("legacy", legacy_cycle),
     ("resurrection", resurrection),
+    ("resurrection-found", |heap| {
+        resurrection_diagram(heap, Phase::MoveUnreachable)
+    }),
+    ("resurrection-after-del", |heap| {
+        resurrection_diagram(heap, Phase::Final)
+    }),
     ("weakref-basics", weakref_basics),
     ("order-refcount", order_refcount),
     ("order-gc", order_gc),
@@ -243,6 +251,64 @@ fn resurrection(heap: &mut FinHeap) -> Result<()> {
     Ok(())
 }
 // ANCHOR_END: resurrection
+
+// ANCHOR: resurrection_diagram
+/// The heap during one collection, drawn at `moment`: `p` (a Phoenix, whose `__del__` does
+/// `global saved; saved = self`) and `q` refer to each other; `r = weakref.ref(p)` is held by
+/// the namespace; `del p, q`; `gc.collect()`.
+fn resurrection_diagram(heap: &mut FinHeap, moment: Phase) -> Result<()> {
+    let phoenix =
+        heap.new_class_with_del("Phoenix", |heap, this| heap.set_global("saved", this))?;
+    bind(heap, "Phoenix", phoenix)?;
+    let plain = heap.new_class("Plain")?;
+    bind(heap, "Plain", plain)?;
+    gc::disable(heap);
+    let p = heap.new_instance(phoenix)?;
+    let q = heap.new_instance(plain)?;
+    heap.set_attr(p, "partner", q)?;
+    heap.set_attr(q, "partner", p)?;
+    let r = weakref::ref_(heap, p, None)?;
+    bind(heap, "r", r)?;
+    heap.decref(p)?; // del p, q
+    heap.decref(q)?;
+    let mut drawn = None;
+    cycles::collect_observed(heap, |phase, view| {
+        if phase == moment {
+            drawn = Some(resurrection_picture(view, [p, q, r]));
+        }
+    });
+    print!("{}", drawn.expect("the collection passes every phase")?);
+    Ok(())
+}
+
+fn resurrection_picture(view: &View<'_, Finalizers>, [p, q, r]: [ObjRef; 3]) -> Result<String> {
+    let in_set = |set: Set| view.entries().filter(move |e| e.set == set).map(|e| e.obj);
+    // A weak reference is no edge: say in words what calling it gives now.
+    let r_caption = match view.heap().weakref_get(r)? {
+        Some(_) => "r, r() is p",
+        None => "r, r() is None",
+    };
+    Diagram::new()
+        .include([view.heap().globals(), p, q, r])
+        .show_namespace(false)
+        .show_classes(false)
+        .caption(view.heap().globals(), "module namespace")
+        .caption(p, "p")
+        .caption(q, "q")
+        .caption(r, r_caption)
+        .highlight(
+            "unreachable",
+            "fill:#fde0dd,stroke:#c51b8a",
+            in_set(Set::Unreachable),
+        )
+        .highlight(
+            "resurrected",
+            "fill:#d9f0d3,stroke:#1b7837",
+            in_set(Set::Resurrected),
+        )
+        .render(view.heap())
+}
+// ANCHOR_END: resurrection_diagram
 
 // ANCHOR: weakref_basics
 /// `weakref.ref`: the object while it lives, `None` after; the shared plain reference; the
