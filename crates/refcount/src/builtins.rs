@@ -653,8 +653,9 @@ impl<H: Hooks> Heap<H> {
     }
 
     // ANCHOR: set_attr
-    /// `obj.name = value`. Attribute values live inline in the instance, at the position of
-    /// the name in the class's shared key list, until the instance has a `__dict__`.
+    /// `obj.name = value`. Attribute values are kept without a dict, as 3.11 keeps them, at the
+    /// position of the name in the class's shared key list, until the instance has a
+    /// `__dict__`.
     pub fn set_attr(&mut self, obj: ObjRef, name: &str, value: ObjRef) -> Result<()> {
         let class = self.instance("set_attr", obj)?.class;
         self.slot("set_attr", value)?;

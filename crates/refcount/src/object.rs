@@ -394,7 +394,8 @@ pub struct Instance {
 /// Where an instance keeps its attributes.
 #[derive(Debug)]
 pub enum Attrs {
-    /// Values stored in the instance, indexed like the class's keys (3.11's default).
+    /// Values kept without a dict, indexed like the class's keys, as 3.11 keeps them by default
+    /// (its values array is a block of its own; [`Values`] says where ours live).
     Inline(Values),
     /// A real dict object, created once `__dict__` was asked for.
     Dict(ObjRef),
