@@ -22,14 +22,14 @@ pub fn with_tp_del<H: Finalizing>(heap: &mut Heap<H>, class: ObjRef) -> Result<(
             ),
         });
     }
-    heap.hooks_mut().legacy_mut().insert(class);
+    heap.hooks_mut().finalizers_mut().legacy.insert(class);
     Ok(())
 }
 // ANCHOR_END: with_tp_del
 
 /// `has_legacy_finalizer`: the object's type has a `tp_del`.
 pub fn has_legacy_finalizer<H: Finalizing>(heap: &Heap<H>, obj: ObjRef) -> bool {
-    let legacy = heap.hooks().legacy();
+    let legacy = &heap.hooks().finalizers().legacy;
     !legacy.is_empty()
         && match heap.get(obj) {
             Ok(Object::Instance(inst)) => legacy.contains(&inst.class()),
@@ -58,7 +58,7 @@ pub(crate) fn move_legacy_finalizers<H: Finalizing>(
     unreachable: &mut Vec<ObjRef>,
     uncollectable: &mut Vec<ObjRef>,
 ) {
-    if heap.hooks().legacy().is_empty() {
+    if heap.hooks().finalizers().legacy.is_empty() {
         return;
     }
     let mut still: HashSet<ObjRef> = HashSet::with_capacity(unreachable.len());

@@ -63,35 +63,32 @@ use refcount::{Heap, Hooks, Kind, ObjRef};
 
 pub use weaklists::WeakLists;
 
-/// The hooks of a heap with stage 4 attached: what the `weakref` functions and the steps of
-/// this stage need, on top of stage 3's.
-pub trait Finalizing: Generational {
-    fn weak(&self) -> &WeakLists;
-    fn weak_mut(&mut self) -> &mut WeakLists;
+/// What stage 4 keeps beside the heap: stage 3 has its [`GcState`], this stage has this.
+#[derive(Debug, Default)]
+pub struct FinalizerState {
+    pub(crate) weak: WeakLists,
     /// The classes with a legacy finalizer (`tp_del`).
-    fn legacy(&self) -> &HashSet<ObjRef>;
-    fn legacy_mut(&mut self) -> &mut HashSet<ObjRef>;
-    fn finalize_class(&self) -> Option<ObjRef>;
-    fn set_finalize_class(&mut self, class: ObjRef);
-    fn finalize_registry(&self) -> Option<ObjRef>;
-    fn set_finalize_registry(&mut self, registry: ObjRef);
-    fn weak_value_dictionary_class(&self) -> Option<ObjRef>;
-    fn set_weak_value_dictionary_class(&mut self, class: ObjRef);
+    pub(crate) legacy: HashSet<ObjRef>,
+    /// `weakref.finalize` and its `_registry`, and `weakref.WeakValueDictionary`, made when
+    /// first needed and held by the runtime.
+    pub(crate) finalize_class: Option<ObjRef>,
+    pub(crate) finalize_registry: Option<ObjRef>,
+    pub(crate) weak_value_dictionary_class: Option<ObjRef>,
+}
+
+/// The hooks of a heap with stage 4 attached: they keep a [`FinalizerState`] on top of stage
+/// 3's, which the `weakref` functions and the steps of this stage need.
+pub trait Finalizing: Generational {
+    fn finalizers(&self) -> &FinalizerState;
+    fn finalizers_mut(&mut self) -> &mut FinalizerState;
 }
 
 // ANCHOR: finalizers
-/// Stage 4's hooks: stage 3's tracker and collector state, the weak reference lists, the
-/// classes with a legacy finalizer, and what `weakref.finalize` keeps.
+/// Stage 4's hooks: stage 3's tracker and collector state, and this stage's.
 pub struct Finalizers {
     tracker: Tracker,
     gc: GcState,
-    weak: WeakLists,
-    legacy: HashSet<ObjRef>,
-    /// `weakref.finalize` and its `_registry`, and `weakref.WeakValueDictionary`, made when
-    /// first needed.
-    finalize_class: Option<ObjRef>,
-    finalize_registry: Option<ObjRef>,
-    weak_value_dictionary_class: Option<ObjRef>,
+    state: FinalizerState,
 }
 
 impl Default for Finalizers {
@@ -99,11 +96,7 @@ impl Default for Finalizers {
         Finalizers {
             tracker: Tracker::with_generations(NUM_GENERATIONS),
             gc: GcState::default(),
-            weak: WeakLists::default(),
-            legacy: HashSet::new(),
-            finalize_class: None,
-            finalize_registry: None,
-            weak_value_dictionary_class: None,
+            state: FinalizerState::default(),
         }
     }
 }
@@ -118,7 +111,7 @@ impl Hooks for Finalizers {
     }
 
     fn wants_dealloc_hook(heap: &Heap<Self>, obj: ObjRef) -> bool {
-        heap.hooks().weak.has_any(obj) || legacy::has_legacy_finalizer(heap, obj)
+        heap.hooks().state.weak.has_any(obj) || legacy::has_legacy_finalizer(heap, obj)
     }
 
     /// `subtype_dealloc` after `__del__`: clear the weak references, then `tp_del`.
@@ -132,9 +125,9 @@ impl Hooks for Finalizers {
     fn before_free(&mut self, obj: ObjRef, kind: Kind) {
         automatic::before_free(self, obj, kind);
         match kind {
-            Kind::WeakRef => self.weak.unlink(obj),
+            Kind::WeakRef => self.state.weak.unlink(obj),
             Kind::Class => {
-                self.legacy.remove(&obj);
+                self.state.legacy.remove(&obj);
             }
             _ => {}
         }
@@ -192,44 +185,12 @@ impl Generational for Finalizers {
 // ANCHOR_END: finalizers
 
 impl Finalizing for Finalizers {
-    fn weak(&self) -> &WeakLists {
-        &self.weak
+    fn finalizers(&self) -> &FinalizerState {
+        &self.state
     }
 
-    fn weak_mut(&mut self) -> &mut WeakLists {
-        &mut self.weak
-    }
-
-    fn legacy(&self) -> &HashSet<ObjRef> {
-        &self.legacy
-    }
-
-    fn legacy_mut(&mut self) -> &mut HashSet<ObjRef> {
-        &mut self.legacy
-    }
-
-    fn finalize_class(&self) -> Option<ObjRef> {
-        self.finalize_class
-    }
-
-    fn set_finalize_class(&mut self, class: ObjRef) {
-        self.finalize_class = Some(class);
-    }
-
-    fn finalize_registry(&self) -> Option<ObjRef> {
-        self.finalize_registry
-    }
-
-    fn set_finalize_registry(&mut self, registry: ObjRef) {
-        self.finalize_registry = Some(registry);
-    }
-
-    fn weak_value_dictionary_class(&self) -> Option<ObjRef> {
-        self.weak_value_dictionary_class
-    }
-
-    fn set_weak_value_dictionary_class(&mut self, class: ObjRef) {
-        self.weak_value_dictionary_class = Some(class);
+    fn finalizers_mut(&mut self) -> &mut FinalizerState {
+        &mut self.state
     }
 }
 
@@ -266,7 +227,7 @@ pub fn new_heap() -> FinHeap {
 pub fn check_weakrefs<H: Finalizing>(heap: &Heap<H>) -> refcount::Result<()> {
     let broken = |message: String| Err(refcount::Error::Invariant { message });
     for obj in heap.objects() {
-        for &weakref in heap.hooks().weak().of(obj) {
+        for &weakref in heap.hooks().finalizers().weak.of(obj) {
             if heap.weakref_get(weakref) != Ok(Some(obj)) {
                 return broken(format!(
                     "{} is in the weak reference list of {} but does not refer to it",
@@ -280,7 +241,7 @@ pub fn check_weakrefs<H: Finalizing>(heap: &Heap<H>) -> refcount::Result<()> {
         if let Ok(refcount::Object::WeakRef(w)) = heap.get(obj)
             && let Some(referent) = w.referent()
             && heap.is_alive(referent)
-            && !heap.hooks().weak().of(referent).contains(&obj)
+            && !heap.hooks().finalizers().weak.of(referent).contains(&obj)
         {
             return broken(format!(
                 "{} refers to {} but is not in its list",

@@ -27,7 +27,12 @@ impl WeakLists {
     }
 
     pub fn has_any(&self, obj: ObjRef) -> bool {
-        !self.lists.is_empty() && self.lists.contains_key(&obj)
+        self.lists.contains_key(&obj)
+    }
+
+    /// Whether any object has a weak reference.
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty()
     }
 
     // ANCHOR: insert
@@ -66,11 +71,6 @@ impl WeakLists {
         }
         list
     }
-
-    /// Whether `weakref` is in some object's list.
-    pub fn is_linked(&self, weakref: ObjRef) -> bool {
-        self.referent_of.contains_key(&weakref)
-    }
 }
 
 /// Records, if the heap is tracing, a stage event about a weak reference to `obj`:
@@ -89,7 +89,7 @@ fn record<H: Finalizing>(heap: &mut Heap<H>, name: &str, weakref: ObjRef, obj: O
 /// Kills a weak reference: unlinks it and makes it dead (`_PyWeakref_ClearRef`). Its
 /// callback stays.
 fn clear_ref<H: Finalizing>(heap: &mut Heap<H>, weakref: ObjRef) {
-    heap.hooks_mut().weak_mut().unlink(weakref);
+    heap.hooks_mut().finalizers_mut().weak.unlink(weakref);
     let _ = heap.weakref_clear(weakref); // a live weak reference: cannot fail
 }
 
@@ -99,7 +99,7 @@ fn clear_ref<H: Finalizing>(heap: &mut Heap<H>, weakref: ObjRef) {
 /// (newest first), each with its weak reference, now dead. The weak references are kept
 /// alive until their callback has run.
 pub(crate) fn clear_weakrefs<H: Finalizing>(heap: &mut Heap<H>, obj: ObjRef) {
-    let list = heap.hooks_mut().weak_mut().take(obj);
+    let list = heap.hooks_mut().finalizers_mut().weak.take(obj);
     let mut to_call = Vec::new();
     for &weakref in &list {
         let _ = heap.weakref_clear(weakref);
@@ -141,16 +141,20 @@ fn drop_reported<H: Finalizing>(heap: &mut Heap<H>, r: ObjRef) {
 /// already cleared), in the order the walk found them. Returns how many of those weak
 /// references their callback freed: CPython counts them as collected.
 pub(crate) fn handle_weakrefs<H: Finalizing>(heap: &mut Heap<H>, unreachable: &[ObjRef]) -> usize {
+    if heap.hooks().finalizers().weak.is_empty() {
+        // No live weak reference refers to anything: none to kill, no callback to call.
+        return 0;
+    }
     let garbage: std::collections::HashSet<ObjRef> = unreachable.iter().copied().collect();
     let mut to_call = Vec::new();
     for &op in unreachable {
         if heap.kind(op) == Ok(refcount::Kind::WeakRef) {
             clear_ref(heap, op);
         }
-        if !heap.hooks().weak().has_any(op) {
+        if !heap.hooks().finalizers().weak.has_any(op) {
             continue;
         }
-        for weakref in heap.hooks_mut().weak_mut().take(op) {
+        for weakref in heap.hooks_mut().finalizers_mut().weak.take(op) {
             let _ = heap.weakref_clear(weakref);
             record(heap, "weakref_cleared", weakref, op);
             if garbage.contains(&weakref) {

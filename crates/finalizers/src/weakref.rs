@@ -36,14 +36,17 @@ pub fn ref_<H: Finalizing>(
         heap.incref(basic)?;
         return Ok(basic);
     }
-    heap.hooks_mut().weak_mut().insert(obj, weakref, basic);
+    heap.hooks_mut()
+        .finalizers_mut()
+        .weak
+        .insert(obj, weakref, basic);
     Ok(weakref)
 }
 // ANCHOR_END: ref
 
 /// The callback-less weak reference to `obj`, which CPython keeps at the head of the list.
 fn basic_ref<H: Finalizing>(heap: &Heap<H>, obj: ObjRef) -> Option<ObjRef> {
-    let &head = heap.hooks().weak().of(obj).first()?;
+    let &head = heap.hooks().finalizers().weak.of(obj).first()?;
     match heap.get(head) {
         Ok(Object::WeakRef(w)) if w.callback().is_none() => Some(head),
         _ => None,
@@ -53,14 +56,14 @@ fn basic_ref<H: Finalizing>(heap: &Heap<H>, obj: ObjRef) -> Option<ObjRef> {
 /// `weakref.getweakrefcount(obj)`: how many weak references to `obj` there are.
 pub fn getweakrefcount<H: Finalizing>(heap: &Heap<H>, obj: ObjRef) -> Result<usize> {
     heap.kind(obj)?;
-    Ok(heap.hooks().weak().of(obj).len())
+    Ok(heap.hooks().finalizers().weak.of(obj).len())
 }
 
 /// `weakref.getweakrefs(obj)`: a new list of the weak references to `obj`, in CPython's
 /// order (the callback-less one first, then the others newest first).
 pub fn getweakrefs<H: Finalizing>(heap: &mut Heap<H>, obj: ObjRef) -> Result<ObjRef> {
     heap.kind(obj)?;
-    let refs = heap.hooks().weak().of(obj).to_vec();
+    let refs = heap.hooks().finalizers().weak.of(obj).to_vec();
     heap.new_list(&refs)
 }
 
@@ -99,7 +102,7 @@ pub fn finalize_alive<H: Finalizing>(heap: &mut Heap<H>, finalizer: ObjRef) -> R
 /// The class of finalizers: its `__call__` takes the finalizer out of the registry and, if
 /// it was there, calls `func(*args)`.
 fn finalize_class<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
-    if let Some(class) = heap.hooks().finalize_class() {
+    if let Some(class) = heap.hooks().finalizers().finalize_class {
         return Ok(class);
     }
     let call = heap.new_function("finalize.__call__", &[], |heap, _, args| {
@@ -112,7 +115,7 @@ fn finalize_class<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
         heap.dict_del(registry, finalizer)?;
         let func = heap.tuple_get(info, 1)?;
         let args = heap.tuple_get(info, 2)?;
-        let args: Vec<ObjRef> = (0..tuple_len(heap, args)?)
+        let args: Vec<ObjRef> = (0..heap.tuple_len(args)?)
             .map(|i| heap.tuple_get(args, i))
             .collect::<Result<_>>()?;
         let result = heap.call(func, &args);
@@ -121,25 +124,18 @@ fn finalize_class<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
     })?;
     let class = heap.new_class_with("finalize", &[("__call__", call)])?;
     heap.decref(call)?;
-    heap.hooks_mut().set_finalize_class(class);
+    heap.hooks_mut().finalizers_mut().finalize_class = Some(class);
     Ok(class)
-}
-
-fn tuple_len<H: Finalizing>(heap: &Heap<H>, tuple: ObjRef) -> Result<usize> {
-    match heap.get(tuple)? {
-        Object::Tuple(items) => Ok(items.len()),
-        _ => Ok(0),
-    }
 }
 
 /// `finalize._registry`: a dict from each live finalizer to its (weak reference, func,
 /// args), held by the runtime.
 fn registry<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
-    if let Some(registry) = heap.hooks().finalize_registry() {
+    if let Some(registry) = heap.hooks().finalizers().finalize_registry {
         return Ok(registry);
     }
     let registry = heap.new_dict()?;
-    heap.hooks_mut().set_finalize_registry(registry);
+    heap.hooks_mut().finalizers_mut().finalize_registry = Some(registry);
     Ok(registry)
 }
 // ANCHOR_END: finalize
@@ -152,11 +148,13 @@ fn registry<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
 /// the mapping is never kept alive by its entries). CPython's weak references there are
 /// `KeyedRef`s, which carry their key; here each entry's callback captures its key.
 pub fn weak_value_dictionary<H: Finalizing>(heap: &mut Heap<H>) -> Result<ObjRef> {
-    let class = match heap.hooks().weak_value_dictionary_class() {
+    let class = match heap.hooks().finalizers().weak_value_dictionary_class {
         Some(class) => class,
         None => {
             let class = heap.new_class("WeakValueDictionary")?;
-            heap.hooks_mut().set_weak_value_dictionary_class(class);
+            heap.hooks_mut()
+                .finalizers_mut()
+                .weak_value_dictionary_class = Some(class);
             class
         }
     };

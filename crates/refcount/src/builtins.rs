@@ -106,8 +106,9 @@ impl<H: Hooks> Heap<H> {
     /// [`Heap::set_class_attr`] refuses to), so freeing an instance never searches its class.
     pub fn new_class_with(&mut self, name: &str, attrs: &[(&str, ObjRef)]) -> Result<ObjRef> {
         let values: Vec<ObjRef> = attrs.iter().map(|&(_, value)| value).collect();
+        // Every value checked before a name is interned: nothing to undo after.
         for &(attr, value) in attrs {
-            if attr == "__del__" && self.kind(value)? != Kind::Function {
+            if self.kind(value)? != Kind::Function && attr == "__del__" {
                 return Err(self.wrong_type("new_class_with", "a function for __del__", value));
             }
         }
@@ -461,6 +462,14 @@ impl<H: Hooks> Heap<H> {
         let removed = list_data.items.remove(index);
         self.resized(list, old_size);
         self.drop_ref(removed)
+    }
+
+    /// `len(tuple)`.
+    pub fn tuple_len(&self, tuple: ObjRef) -> Result<usize> {
+        match &self.slot("tuple_len", tuple)?.object {
+            Object::Tuple(items) => Ok(items.len()),
+            _ => Err(self.wrong_type("tuple_len", "a tuple", tuple)),
+        }
     }
 
     /// `tuple[index]`, borrowed.

@@ -181,3 +181,22 @@ fn list_remove_drops_the_first_equal_item_and_shrinks_like_pop() -> Result<()> {
     heap.decref(b)?;
     heap.check_invariants()
 }
+
+#[test]
+fn a_class_with_a_bad_attribute_is_refused_whole() -> Result<()> {
+    let mut heap = Heap::new();
+    let stale = heap.new_list(&[])?;
+    heap.decref(stale)?;
+    let one = heap.new_int(1)?;
+    assert!(
+        heap.new_class_with("C", &[("one", one), ("gone", stale)])
+            .is_err()
+    );
+    assert!(heap.new_class_with("C", &[("__del__", one)]).is_err());
+    heap.check_invariants()?; // no name or value left with a reference nobody holds
+    let pair = heap.new_tuple(&[one, one])?;
+    assert_eq!(heap.tuple_len(pair)?, 2);
+    assert!(heap.tuple_len(one).is_err());
+    heap.decref(pair)?;
+    heap.check_invariants()
+}
