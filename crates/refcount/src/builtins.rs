@@ -2,11 +2,14 @@
 //! names and attributes. Each one keeps the counts right: storing takes a reference, removing
 //! drops one.
 
+use std::borrow::Cow;
 use std::ops::RangeInclusive;
 use std::rc::Rc;
 
 use crate::heap::Heap;
-use crate::object::{Attrs, Class, Dict, Function, Instance, List, Native, Values, WeakRef};
+use crate::object::{
+    Attrs, Class, Dict, Function, Instance, List, Native, NativeKw, Values, WeakRef,
+};
 use crate::{Error, Hooks, Kind, ObjRef, Object, Result};
 
 /// The ints CPython 3.11 preallocates (`_PY_NSMALLNEGINTS`, `_PY_NSMALLPOSINTS`).
@@ -105,6 +108,21 @@ impl<H: Hooks> Heap<H> {
     /// class is made (CPython updates `tp_finalize` when `__del__` is assigned later; here
     /// [`Heap::set_class_attr`] refuses to), so freeing an instance never searches its class.
     pub fn new_class_with(&mut self, name: &str, attrs: &[(&str, ObjRef)]) -> Result<ObjRef> {
+        self.new_subclass(name, None, attrs)
+    }
+    // ANCHOR_END: new_class_with
+
+    /// A class deriving from `base` (single inheritance): the attributes it lacks, `__del__`
+    /// among them, are the base's. It holds a reference to its base.
+    pub fn new_subclass(
+        &mut self,
+        name: &str,
+        base: Option<ObjRef>,
+        attrs: &[(&str, ObjRef)],
+    ) -> Result<ObjRef> {
+        if let Some(base) = base {
+            self.class_ref("new_subclass", base)?;
+        }
         let values: Vec<ObjRef> = attrs.iter().map(|&(_, value)| value).collect();
         // Every value checked before a name is interned: nothing to undo after.
         for &(attr, value) in attrs {
@@ -119,15 +137,19 @@ impl<H: Hooks> Heap<H> {
             names.push(key);
         }
         self.take_refs("new_class_with", &values)?;
-        let finalizer = attrs.iter().find(|&&(attr, _)| attr == "__del__");
+        let own = attrs.iter().find(|&&(attr, _)| attr == "__del__");
+        let inherited = base.and_then(|b| self.class_ref("new_subclass", b).ok()?.finalizer);
+        if let Some(base) = base {
+            self.take_ref("new_subclass", base)?;
+        }
         Ok(self.alloc(Object::Class(Box::new(Class {
             name: name.into(),
             attrs: names.into_iter().zip(values).collect(),
             keys: Vec::new(),
-            finalizer: finalizer.map(|&(_, del)| del),
+            finalizer: own.map(|&(_, del)| del).or(inherited),
+            base,
         }))))
     }
-    // ANCHOR_END: new_class_with
 
     // ANCHOR: new_class_with_del
     /// A class whose instances run `del` when they are freed: Python's `__del__`. The
@@ -158,15 +180,17 @@ impl<H: Hooks> Heap<H> {
 
     /// [`Heap::class_attr`] of a class known to be live.
     pub(crate) fn class_attr_of(&self, class: ObjRef, name: &str) -> Option<ObjRef> {
-        let Object::Class(class) = &self.slots[class.index()].object else {
-            return None;
-        };
         let &key = self.interned.get(name)?;
-        class
-            .attrs
-            .iter()
-            .find(|&&(k, _)| k == key)
-            .map(|&(_, v)| v)
+        let mut class = class;
+        loop {
+            let Object::Class(c) = &self.slots[class.index()].object else {
+                return None;
+            };
+            if let Some(&(_, v)) = c.attrs.iter().find(|&&(k, _)| k == key) {
+                return Some(v);
+            }
+            class = c.base?;
+        }
     }
 
     /// `class.name = value`. `__del__` can only be given when the class is made
@@ -222,36 +246,97 @@ impl<H: Hooks> Heap<H> {
     /// CPython's caller does, so the function may drop every other reference to itself. An
     /// instance whose class has a `__call__` function is called as `__call__(instance, *args)`.
     pub fn call(&mut self, function: ObjRef, args: &[ObjRef]) -> Result<ObjRef> {
-        let object = &self.slot("call", function)?.object;
-        if let Object::Instance(inst) = object
-            && let Some(method) = self.class_attr_of(inst.class, "__call__")
-        {
-            let with_self: Vec<ObjRef> = std::iter::once(function)
-                .chain(args.iter().copied())
-                .collect();
-            self.incref(function)?;
-            let result = self.call(method, &with_self);
-            self.decref(function)?;
-            return result;
-        }
-        let Object::Function(f) = object else {
-            return Err(Error::TypeError {
-                message: format!("'{}' object is not callable", self.type_name(function)?),
-            });
-        };
-        let Some(native) = f.native.downcast_ref::<Native<H>>().cloned() else {
-            unreachable!("a heap's functions are made by its own new_function")
-        };
-        let captured = f.captured.to_vec();
-        for &arg in args {
+        self.call_kw(function, args, &[])
+    }
+    // ANCHOR_END: new_function
+
+    /// A function whose native code also takes keyword arguments; see [`Heap::call_kw`].
+    pub fn new_function_kw(
+        &mut self,
+        qualname: &str,
+        captured: &[ObjRef],
+        native: impl Fn(&mut Heap<H>, &[ObjRef], &[ObjRef], &[(&str, ObjRef)]) -> Result<ObjRef>
+        + 'static,
+    ) -> Result<ObjRef> {
+        self.take_refs("new_function_kw", captured)?;
+        let native: NativeKw<H> = Rc::new(native);
+        Ok(self.alloc(Object::Function(Box::new(Function {
+            qualname: qualname.into(),
+            native: Rc::new(native),
+            captured: captured.into(),
+        }))))
+    }
+
+    /// `function(*args, **kwargs)`, as [`Heap::call`], with keyword arguments: `(name,
+    /// value)` pairs, borrowed. A function made by [`Heap::new_function`] takes none. A bound
+    /// method is called as its function with the receiver first.
+    pub fn call_kw(
+        &mut self,
+        function: ObjRef,
+        args: &[ObjRef],
+        kwargs: &[(&str, ObjRef)],
+    ) -> Result<ObjRef> {
+        for &arg in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
             self.slot("call", arg)?;
         }
+        let object = &self.slot("call", function)?.object;
+        let (callee, receiver) = match object {
+            Object::Instance(inst) => match self.class_attr_of(inst.class, "__call__") {
+                Some(method) => (method, Some(function)),
+                None => return Err(self.not_callable(function)),
+            },
+            &Object::Method {
+                function: f,
+                receiver,
+            } => (f, Some(receiver)),
+            _ => (function, None),
+        };
+        let Object::Function(f) = &self.slot("call", callee)?.object else {
+            return Err(self.not_callable(callee));
+        };
+        let captured = f.captured.to_vec();
+        let native = Rc::clone(&f.native);
+        let args: Cow<[ObjRef]> = match receiver {
+            Some(receiver) => std::iter::once(receiver)
+                .chain(args.iter().copied())
+                .collect(),
+            None => Cow::Borrowed(args),
+        };
+        // The caller's reference: the function (or method, or callable instance) may drop
+        // every other reference to itself while it runs.
         self.incref(function)?;
-        let result = native(self, &captured, args);
+        let result = if let Some(native) = native.downcast_ref::<NativeKw<H>>() {
+            native(self, &captured, &args, kwargs)
+        } else if let Some(native) = native.downcast_ref::<Native<H>>() {
+            if kwargs.is_empty() {
+                native(self, &captured, &args)
+            } else {
+                Err(Error::TypeError {
+                    message: format!("{}() takes no keyword arguments", self.qualname(callee)),
+                })
+            }
+        } else {
+            unreachable!("a heap's functions are made by its own new_function")
+        };
         self.decref(function)?;
         result
     }
-    // ANCHOR_END: new_function
+
+    fn not_callable(&self, r: ObjRef) -> Error {
+        Error::TypeError {
+            message: format!(
+                "'{}' object is not callable",
+                self.type_name(r).unwrap_or_default()
+            ),
+        }
+    }
+
+    fn qualname(&self, function: ObjRef) -> String {
+        match self.get(function) {
+            Ok(Object::Function(f)) => f.qualname.to_string(),
+            _ => String::new(),
+        }
+    }
 
     // -------------------------------------------------------------- weak references
 
@@ -556,11 +641,11 @@ impl<H: Hooks> Heap<H> {
         self.drop_ref(old_value)
     }
 
-    fn check_hashable(&self, op: &'static str, key: ObjRef) -> Result<()> {
+    pub(crate) fn check_hashable(&self, op: &'static str, key: ObjRef) -> Result<()> {
         let mut pending = vec![key];
         while let Some(r) = pending.pop() {
             match &self.slot(op, r)?.object {
-                Object::List(_) | Object::Dict(_) => {
+                Object::List(_) | Object::Dict(_) | Object::Set(_) => {
                     return Err(Error::Unhashable {
                         type_name: self.type_name(r)?,
                     });
@@ -573,7 +658,7 @@ impl<H: Hooks> Heap<H> {
     }
 
     /// Python's `==` for the hashable built-ins (identity for everything else).
-    fn py_eq(&self, a: ObjRef, b: ObjRef) -> bool {
+    pub(crate) fn py_eq(&self, a: ObjRef, b: ObjRef) -> bool {
         let mut pending = vec![(a, b)];
         while let Some((a, b)) = pending.pop() {
             if a == b {
@@ -584,6 +669,12 @@ impl<H: Hooks> Heap<H> {
                 (Object::Str(x), Object::Str(y)) => x == y,
                 (Object::Int(_) | Object::Bool(_), Object::Int(_) | Object::Bool(_)) => {
                     self.as_int(a).ok() == self.as_int(b).ok()
+                }
+                (Object::Float(x), Object::Float(y)) => x == y,
+                (Object::Float(f), Object::Int(_) | Object::Bool(_))
+                | (Object::Int(_) | Object::Bool(_), Object::Float(f)) => {
+                    let int = if matches!(x, Object::Float(_)) { b } else { a };
+                    self.as_int(int).is_ok_and(|i| i as f64 == *f)
                 }
                 (Object::Tuple(x), Object::Tuple(y)) if x.len() == y.len() => {
                     pending.extend(x.iter().copied().zip(y.iter().copied()));
@@ -814,6 +905,13 @@ impl<H: Hooks> Heap<H> {
                 weakref.referent = None;
                 Cleared::Refs(weakref.callback.take().into_iter().collect())
             }
+            Object::Set(set) => {
+                set.table = 8;
+                set.fill = 0;
+                Cleared::Refs(std::mem::take(&mut set.items))
+            }
+            Object::Cell(contents) => Cleared::Refs(contents.take().into_iter().collect()),
+            // A bound method cannot be cleared (`meth_traverse` only, as for tuples).
             _ => return Ok(false),
         };
         self.resized(r, old_size);
@@ -871,7 +969,28 @@ impl<H: Hooks> Heap<H> {
                 out.push_str(&str_repr(s));
                 return Ok(());
             }
-            Object::Class(_) | Object::Instance(_) | Object::Function(_) | Object::WeakRef(_) => {
+            Object::Float(v) => {
+                out.push_str(&float_repr(*v));
+                return Ok(());
+            }
+            Object::Range { start, stop, step } => {
+                out.push_str(&match step {
+                    1 => format!("range({start}, {stop})"),
+                    _ => format!("range({start}, {stop}, {step})"),
+                });
+                return Ok(());
+            }
+            Object::Set(set) if set.items.is_empty() => {
+                out.push_str("set()");
+                return Ok(());
+            }
+            Object::Set(set) => ("{", "}", set.items.clone()),
+            Object::Class(_)
+            | Object::Instance(_)
+            | Object::Function(_)
+            | Object::WeakRef(_)
+            | Object::Cell(_)
+            | Object::Method { .. } => {
                 out.push_str(&self.describe(r));
                 return Ok(());
             }
@@ -929,4 +1048,53 @@ fn str_repr(s: &str) -> String {
     }
     out.push(quote);
     out
+}
+
+/// Python's `repr` of a float: the shortest text that reads back as the same number, in
+/// `1e+16` notation from 16 digits before the point, and below 1e-4.
+pub fn float_repr(v: f64) -> String {
+    if v.is_nan() {
+        return "nan".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if v == 0.0 {
+        return if v.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    // `{:e}` gives the shortest round-trip digits: "1.2345e3".
+    let sci = format!("{v:e}");
+    let (mantissa, exponent) = sci.split_once('e').expect("{:e} has an exponent");
+    let exponent: i32 = exponent.parse().expect("{:e}'s exponent is an int");
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    if !(-4..16).contains(&exponent) {
+        let (first, rest) = digits.split_at(1);
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        let esign = if exponent < 0 { '-' } else { '+' };
+        return format!("{sign}{first}{rest}e{esign}{:02}", exponent.abs());
+    }
+    let point = exponent + 1; // digits before the decimal point
+    if point <= 0 {
+        format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
+    } else if point as usize >= digits.len() {
+        format!(
+            "{sign}{digits}{}.0",
+            "0".repeat(point as usize - digits.len())
+        )
+    } else {
+        let (int, frac) = digits.split_at(point as usize);
+        format!("{sign}{int}.{frac}")
+    }
 }

@@ -37,13 +37,16 @@ mod heap;
 mod hooks;
 mod object;
 pub mod trace;
+mod values;
 
 pub use builtins::SMALL_INTS;
+pub use builtins::float_repr;
 pub use error::{Error, Result};
 pub use handle::ObjRef;
 pub use heap::{ErrorSink, Heap, ID_BASE, ID_STRIDE, STATIC_INT_REFCOUNT, Unraisable};
 pub use hooks::{Hooks, NoHooks};
 pub use object::{
-    Attrs, Class, Dict, Function, Instance, Kind, List, Native, Object, Values, WeakRef,
+    Attrs, Class, Dict, Function, Instance, Kind, List, Native, NativeKw, Object, Set, Values,
+    WeakRef,
 };
 pub use trace::{Event, Trace};

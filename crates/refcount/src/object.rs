@@ -20,6 +20,11 @@ pub enum Kind {
     Instance,
     Function,
     WeakRef,
+    Float,
+    Set,
+    Cell,
+    Method,
+    Range,
 }
 
 impl Kind {
@@ -36,6 +41,9 @@ impl Kind {
                 | Kind::Instance
                 | Kind::Function
                 | Kind::WeakRef
+                | Kind::Set
+                | Kind::Cell
+                | Kind::Method
         )
     }
 
@@ -60,6 +68,11 @@ impl Kind {
             Kind::Instance => "object",
             Kind::Function => "function",
             Kind::WeakRef => "ReferenceType",
+            Kind::Float => "float",
+            Kind::Set => "set",
+            Kind::Cell => "cell",
+            Kind::Method => "method",
+            Kind::Range => "range",
         }
     }
 }
@@ -79,6 +92,23 @@ pub enum Object {
     Instance(Instance),
     Function(Box<Function>),
     WeakRef(WeakRef),
+    Float(f64),
+    /// A set: its items in insertion order (CPython's order is its hash table's; the
+    /// interpreter's programs print sets sorted), and the table size `getsizeof` counts.
+    Set(Box<Set>),
+    /// A closure cell: one variable shared by a function and the functions nested in it.
+    Cell(Option<ObjRef>),
+    /// A bound method: a function and the object it was looked up on, `obj.method`.
+    Method {
+        function: ObjRef,
+        receiver: ObjRef,
+    },
+    /// `range(start, stop, step)`.
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
 }
 
 impl Object {
@@ -96,6 +126,11 @@ impl Object {
             Object::Instance(_) => Kind::Instance,
             Object::Function(_) => Kind::Function,
             Object::WeakRef(_) => Kind::WeakRef,
+            Object::Float(_) => Kind::Float,
+            Object::Set(_) => Kind::Set,
+            Object::Cell(_) => Kind::Cell,
+            Object::Method { .. } => Kind::Method,
+            Object::Range { .. } => Kind::Range,
         }
     }
 
@@ -105,7 +140,12 @@ impl Object {
     #[inline]
     pub fn for_each_referent(&self, mut visit: impl FnMut(ObjRef)) {
         match self {
-            Object::None | Object::Bool(_) | Object::Int(_) | Object::Str(_) => {}
+            Object::None
+            | Object::Bool(_)
+            | Object::Int(_)
+            | Object::Str(_)
+            | Object::Float(_)
+            | Object::Range { .. } => {}
             // `list_dealloc` and `tupledealloc` drop their items from the last to the first.
             Object::Tuple(items) => items.iter().rev().copied().for_each(visit),
             Object::List(list) => list.items.iter().rev().copied().for_each(visit),
@@ -121,7 +161,8 @@ impl Object {
                     visit(name);
                     visit(value);
                 }
-                class.keys.iter().copied().for_each(visit);
+                class.keys.iter().copied().for_each(&mut visit);
+                class.base.into_iter().for_each(visit);
             }
             // `subtype_dealloc` clears the attributes first to last, then drops the type.
             Object::Instance(instance) => {
@@ -135,6 +176,13 @@ impl Object {
             Object::Function(function) => function.captured.iter().copied().for_each(visit),
             // A weak reference holds its callback; the object it refers to is not counted.
             Object::WeakRef(weakref) => weakref.callback.into_iter().for_each(visit),
+            Object::Set(set) => set.items.iter().copied().for_each(visit),
+            Object::Cell(contents) => contents.iter().copied().for_each(visit),
+            // `meth_dealloc` drops the receiver, then the function.
+            Object::Method { function, receiver } => {
+                visit(*receiver);
+                visit(*function);
+            }
         }
     }
     // ANCHOR_END: referents
@@ -162,6 +210,11 @@ impl Object {
             Object::Instance(_) => 56,
             Object::Function(_) => 152,
             Object::WeakRef(_) => 80,
+            Object::Float(_) => 24,
+            Object::Set(set) => set.sizeof(),
+            Object::Cell(_) => 40,
+            Object::Method { .. } => 64,
+            Object::Range { .. } => 48,
         }
     }
 }
@@ -212,6 +265,47 @@ impl List {
             new_allocated = 0;
         }
         self.allocated = new_allocated as u32;
+    }
+}
+
+/// A set's items and the size of the hash table CPython would have for them.
+#[derive(Debug, Default)]
+pub struct Set {
+    pub(crate) items: Vec<ObjRef>,
+    /// Slots filled since the table was last resized (CPython's `fill`: removed items count
+    /// until the next resize).
+    pub(crate) fill: u32,
+    /// The table's size; 8 is the small table inside the object.
+    pub(crate) table: u32,
+}
+
+impl Set {
+    pub fn items(&self) -> &[ObjRef] {
+        &self.items
+    }
+
+    /// `set_sizeof`: the object with its 8-entry small table, plus a separate table of
+    /// 16-byte entries once it has grown.
+    fn sizeof(&self) -> u64 {
+        let table = self.table.max(8);
+        if table == 8 {
+            216
+        } else {
+            216 + 16 * table as u64
+        }
+    }
+
+    /// `set_add_entry`'s growth rule (3.11 `Objects/setobject.c`): once the table is 60 %
+    /// filled, it is resized for four times the items (twice, past 50,000).
+    pub(crate) fn grow_for_new_item(&mut self) {
+        self.fill += 1;
+        let mask = self.table.max(8) - 1;
+        if self.fill * 5 >= mask * 3 {
+            let used = self.items.len() as u32 + 1;
+            let wanted = if used > 50_000 { used * 2 } else { used * 4 };
+            self.table = (wanted + 1).next_power_of_two().max(8);
+            self.fill = used;
+        }
     }
 }
 
@@ -313,6 +407,8 @@ pub struct Class {
     /// class is made, as CPython fills the `tp_finalize` slot: creating or freeing an
     /// instance never searches the attributes.
     pub(crate) finalizer: Option<ObjRef>,
+    /// The base class (single inheritance): attributes the class lacks are looked up there.
+    pub(crate) base: Option<ObjRef>,
 }
 
 impl Class {
@@ -338,6 +434,12 @@ impl Class {
 pub type Native<H> =
     std::rc::Rc<dyn Fn(&mut crate::Heap<H>, &[ObjRef], &[ObjRef]) -> crate::Result<ObjRef>>;
 
+/// A [`Native`] that also takes keyword arguments, `(name, value)` pairs in call order,
+/// borrowed like the positional ones: what an interpreter's Python functions are.
+pub type NativeKw<H> = std::rc::Rc<
+    dyn Fn(&mut crate::Heap<H>, &[ObjRef], &[ObjRef], &[(&str, ObjRef)]) -> crate::Result<ObjRef>,
+>;
+
 /// A function object: a name, native code, and the values its code refers to, held as
 /// counted references the collector sees (a Python function's closure cells, defaults and
 /// globals play that part). `__del__` methods, weak reference callbacks and `gc.callbacks`
@@ -346,8 +448,8 @@ pub type Native<H> =
 pub struct Function {
     /// `__qualname__`, as `repr` shows it: `Node.__del__`, `<lambda>`.
     pub(crate) qualname: Box<str>,
-    /// A [`Native`] of the heap's hooks type, behind `Any` because objects are not generic
-    /// over the hooks.
+    /// A [`Native`] or a [`NativeKw`] of the heap's hooks type, behind `Any` because objects
+    /// are not generic over the hooks.
     pub(crate) native: std::rc::Rc<dyn std::any::Any>,
     pub(crate) captured: Box<[ObjRef]>,
 }
