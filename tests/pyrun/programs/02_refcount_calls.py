@@ -31,12 +31,12 @@ print("identity(x) temporary:", sys.getrefcount(identity(x)))
 
 def keeper(o, store=[]):
     store.append(o)
-    return len(store)
+    return store
 
 keeper(x)
 keeper(x)
 print("stored twice in a default list:", sys.getrefcount(x))
-keeper.__defaults__[0].clear()
+keeper(x).clear()
 print("default list cleared:  ", sys.getrefcount(x))
 f = lambda: sys.getrefcount(x)
 print("inside a lambda (global x):", f())
