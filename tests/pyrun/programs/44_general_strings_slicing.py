@@ -1,0 +1,31 @@
+# General Python: string methods and slicing of strings, lists and tuples.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lower()), repr(s.upper().strip()))
+t = s.strip()
+print("split:", t.split(","), t.split(), "a,b,,c".split(","))
+print("join:", "-".join(["a", "b", "c"]), "".join(reversed("abc")))
+print("replace:", t.replace("l", "L"), t.replace("o", "0", 1))
+print("startswith/endswith:", t.startswith("Hell"), t.endswith("!"))
+print("find via in:", "World" in t, "world" in t)
+print("index and count:", [1, 2, 3, 2].index(2), "banana".count("a"))
+print("slices:", t[0:5], t[-5:], t[::2], t[::-1])
+print("out of range slice:", repr(t[50:]), t[-100:3])
+l = list(range(10))
+print("list slices:", l[2:5], l[:3], l[7:], l[::3], l[-3:-1], l[::-2])
+l[2:4] = ["a", "b", "c"]
+print("slice assigned:", l)
+del l[::2]
+print("del every other:", l)
+tup = (1, 2, 3, 4, 5)
+print("tuple slices:", tup[1:3], tup[::-1], tup[:0])
+print("concat/repeat:", "ab" + "cd", "ab" * 3, [0] * 4, (1,) * 3, [1] + [2])
+print("str(), repr():", str(12), repr("it's"), repr('say "hi"'), str([1, "x"]))
+print("comparisons:", "apple" < "banana", "Z" < "a", [1, 2] < [1, 3], (1, 2) == (1, 2))
+print("chained:", 1 < 2 < 3, 1 < 3 < 2, "a" <= "a" < "b")
+print("len:", len(t), len(""), len([[]]))
+print("multiline split:", "line1\nline2\n".split("\n"))
+print("strip chars:", "xxhixx".strip("x"), "--a-b--".strip("-"))
+print("int/str round trip:", int("-42") + 1, str(3.5), int("0"), float("2.5") * 2)
+print("upper of mixed:", "MiXeD 123".upper(), "MiXeD".lower())
+name = "pyrun"
+print("character loop:", [c for c in name], name[0].upper() + name[1:])
