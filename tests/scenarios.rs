@@ -1059,3 +1059,40 @@ fn stage_4_returns_what_cpython_3_11_returns() -> Result<()> {
     }
     Ok(())
 }
+
+/// The last column: each scenario as the Python program above, run by `pyrun` on the whole
+/// runtime, prints what stage 4 predicts (and the test before checks that CPython does too) —
+/// in stress mode as well, where only the moment of collection may change.
+#[test]
+fn pyrun_runs_every_scenario_as_stage_4_predicts() {
+    for row in SCENARIOS {
+        let (expected, stress_steps, stress_expected) = stage4_expect(row);
+        for (steps, expected, stress) in [
+            (row.steps.to_vec(), expected, false),
+            (stress_steps, stress_expected, true),
+        ] {
+            let program = python(&steps);
+            let options = pyrun::Options {
+                capture: true,
+                stress,
+                ..Default::default()
+            };
+            let outcome = pyrun::run("scenario.py", &program, &options);
+            let printed: String = outcome.output.iter().map(|(_, t)| t.as_str()).collect();
+            // Stress mode collects before `gc.is_tracked` can look: leave those lines out.
+            let shown = |text: &str| -> String {
+                text.lines()
+                    .filter(|l| !stress || !l.starts_with("tracked "))
+                    .map(|l| format!("{l}\n"))
+                    .collect()
+            };
+            assert_eq!(
+                (outcome.status, shown(&printed)),
+                (0, shown(&transcript(&steps, &expected, true))),
+                "pyrun{}: {}:\n{program}",
+                if stress { " --stress" } else { "" },
+                row.name
+            );
+        }
+    }
+}

@@ -13,13 +13,19 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+mod attributes;
 pub mod builtins;
+mod calls;
 pub mod eval;
+mod exceptions;
 pub mod format;
 pub mod methods;
 pub mod modules;
 pub mod ops;
+pub mod program;
 pub mod runtime;
+mod scope;
 pub mod syntax;
 
+pub use program::{Options, Outcome, run};
 pub use runtime::{Output, PyHeap, Runtime, Stream};

@@ -9,7 +9,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use refcount::{Error, Kind, ObjRef, Result};
 
@@ -54,10 +54,20 @@ impl Output {
     }
 }
 
+/// The traceback of the exception propagating or last caught.
+#[derive(Debug, Default)]
+pub struct Traceback {
+    pub exception: Option<ObjRef>,
+    /// The (line, function name) of each frame it left, innermost first.
+    pub frames: Vec<(u32, String)>,
+}
+
 /// CPython's default `sys.getrecursionlimit()`.
 pub const DEFAULT_RECURSION_LIMIT: u32 = 1000;
 
 pub struct Runtime {
+    /// The runtime itself, for native functions made on the fly (they keep an `Rc`).
+    this: Weak<Runtime>,
     pub output: RefCell<Output>,
     /// The program's file name, as tracebacks print it.
     pub filename: String,
@@ -77,11 +87,19 @@ pub struct Runtime {
     pub recursion_limit: Cell<u32>,
     /// `sys.stdout` / `sys.stderr` replaced by the program (a `StringIO`-like object), if so.
     pub stderr_override: Cell<Option<ObjRef>>,
+    /// The functions made from `def` and `lambda`, by handle (handles are never reused, so
+    /// an entry for a freed function matches nothing; see [`Runtime::register_function`]).
+    pub functions: RefCell<HashMap<ObjRef, Rc<crate::calls::FuncInfo>>>,
+    pub traceback: RefCell<Traceback>,
+    /// The last exception that escaped a Python function the heap called (a `__del__`, a
+    /// callback): type, message and formatted traceback, for the unraisable report.
+    pub native_traceback: RefCell<Option<(String, String, String)>>,
 }
 
 impl Runtime {
     pub fn new(filename: &str, source: &str, output: Output) -> Rc<Runtime> {
-        Rc::new(Runtime {
+        Rc::new_cyclic(|this| Runtime {
+            this: this.clone(),
             output: RefCell::new(output),
             filename: filename.to_string(),
             source_lines: source.lines().map(str::to_string).collect(),
@@ -92,7 +110,17 @@ impl Runtime {
             depth: Cell::new(0),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             stderr_override: Cell::new(None),
+            functions: RefCell::default(),
+            traceback: RefCell::default(),
+            native_traceback: RefCell::default(),
         })
+    }
+
+    /// A counted handle on the runtime, for a native function to keep.
+    pub fn rc(&self) -> Rc<Runtime> {
+        self.this
+            .upgrade()
+            .expect("the runtime outlives its natives' creation")
     }
 
     pub fn write(&self, stream: Stream, text: &str) {
@@ -108,6 +136,30 @@ impl Runtime {
     pub fn builtin_kind(&self, class: ObjRef) -> Option<Kind> {
         let types = self.types.borrow();
         types.iter().find(|&(_, &c)| c == class).map(|(&k, _)| k)
+    }
+
+    /// Remembers a function made from Python code, forgetting those freed since the table
+    /// last doubled.
+    pub fn register_function(
+        &self,
+        heap: &PyHeap,
+        function: ObjRef,
+        info: Rc<crate::calls::FuncInfo>,
+    ) {
+        let mut functions = self.functions.borrow_mut();
+        if functions.len() >= 64 && functions.len().is_power_of_two() {
+            functions.retain(|&f, _| heap.is_alive(f));
+        }
+        functions.insert(function, info);
+    }
+
+    /// The traceback kept for the unraisable exception `type_name: message`, if it is the
+    /// last one a Python function raised to the heap.
+    pub fn take_native_traceback(&self, type_name: &str, message: &str) -> String {
+        match self.native_traceback.borrow_mut().take() {
+            Some((t, m, traceback)) if t == type_name && m == message => traceback,
+            _ => String::new(),
+        }
     }
 
     /// A built-in exception class, borrowed.

@@ -412,6 +412,11 @@ pub struct Class {
 }
 
 impl Class {
+    /// The base class, if the class derives from one.
+    pub fn base(&self) -> Option<ObjRef> {
+        self.base
+    }
+
     pub fn name(&self) -> &str {
         &self.name
     }
