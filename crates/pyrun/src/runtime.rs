@@ -77,6 +77,10 @@ pub struct Runtime {
     pub recursion_limit: Cell<u32>,
     /// `sys.stdout` / `sys.stderr` replaced by the program (a `StringIO`-like object), if so.
     pub stderr_override: Cell<Option<ObjRef>>,
+    /// `sys.modules`: each imported module by name, holding a reference to it (see
+    /// `modules::import`). Keys starting with `'\0'` are not modules but classes the
+    /// modules share (`module`, `TextIOWrapper`…), held here so they are made once.
+    pub modules: RefCell<HashMap<String, ObjRef>>,
 }
 
 impl Runtime {
@@ -92,6 +96,7 @@ impl Runtime {
             depth: Cell::new(0),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             stderr_override: Cell::new(None),
+            modules: RefCell::default(),
         })
     }
 
