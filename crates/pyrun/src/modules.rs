@@ -49,6 +49,10 @@ const UNRAISABLE_CLASS: &str = "\0class:UnraisableHookArgs";
 /// Stage 4's classes, recorded from the first object of each the program makes.
 const FINALIZE_CLASS: &str = "\0class:finalize";
 const WVD_CLASS: &str = "\0class:WeakValueDictionary";
+/// The function [`at_exit`] calls (`weakref.finalize._exitfunc`).
+const ATEXIT_FN: &str = "\0fn:finalize._exitfunc";
+/// A function the evaluator may register to take over [`flush_unraisable`].
+pub const FLUSH_UNRAISABLE_HOOK: &str = "\0hook:flush_unraisable";
 
 type Kwargs<'a> = [(&'a str, ObjRef)];
 
@@ -369,6 +373,9 @@ fn make_gc(heap: &mut PyHeap, rt: &Rc<Runtime>) -> Result<ObjRef> {
             heap.decref(file)?;
             written?;
         }
+        // What `__del__`s and callbacks raised during the collection is reported now, before
+        // the program goes on (CPython reports it as it happens).
+        flush_unraisable(heap, &rt2)?;
         new_usize(heap, found?)
     })?;
     def(heap, m, "enable", |heap, args, kwargs| {
@@ -864,6 +871,28 @@ fn unraisable_args(
     }
 }
 
+/// Reports the unraisable exceptions the heap has kept since the last call
+/// (`heap.take_unraisable()`), each with [`report_unraisable`]. `gc.collect()` and
+/// [`at_exit`] call it, so that what a collection's finalizers raised is reported before the
+/// program goes on; the evaluator calls it where running Python code is safe (after each
+/// statement, after a `del`). An evaluator that keeps the reports its own way (to add
+/// tracebacks) registers a function of no arguments in `rt.modules` under
+/// [`FLUSH_UNRAISABLE_HOOK`]: this calls it instead (holding a reference to it while it
+/// runs).
+pub fn flush_unraisable(heap: &mut PyHeap, rt: &Rc<Runtime>) -> Result<()> {
+    let hook = rt.modules.borrow().get(FLUSH_UNRAISABLE_HOOK).copied();
+    if let Some(hook) = hook {
+        heap.incref(hook)?;
+        let result = heap.call(hook, &[]);
+        heap.decref(hook)?;
+        return heap.decref(result?);
+    }
+    for u in heap.take_unraisable() {
+        report_unraisable(heap, rt, &u)?;
+    }
+    Ok(())
+}
+
 /// An optional str attribute, as a Rust string.
 fn str_attr(heap: &PyHeap, obj: ObjRef, name: &str) -> Option<String> {
     let value = heap.get_attr(obj, name).ok()?;
@@ -938,6 +967,17 @@ fn make_weakref(heap: &mut PyHeap, rt: &Rc<Runtime>) -> Result<ObjRef> {
         let obj = one_arg("_weakref.getweakrefs", args, kwargs)?;
         weakref::getweakrefs(heap, obj)
     })?;
+    // The finalizers made so far, oldest first (handles only: the registry holds them),
+    // for `at_exit`, which calls the function kept in `rt.modules` under `ATEXIT_FN`.
+    let made: Rc<RefCell<Vec<ObjRef>>> = Rc::default();
+    {
+        let made = Rc::clone(&made);
+        let run = heap.new_function("finalize._exitfunc", &[], move |heap, _, _| {
+            run_exit_finalizers(heap, &made)?;
+            heap.none()
+        })?;
+        rt.modules.borrow_mut().insert(ATEXIT_FN.to_string(), run);
+    }
     let rt2 = Rc::clone(rt);
     def(heap, m, "finalize", move |heap, args, kwargs| {
         let (obj, func, rest) = match args {
@@ -965,6 +1005,17 @@ fn make_weakref(heap: &mut PyHeap, rt: &Rc<Runtime>) -> Result<ObjRef> {
         heap.decref(func)?;
         let finalizer = finalizer?;
         record_class(heap, &rt2, FINALIZE_CLASS, finalizer)?;
+        let mut made = made.borrow_mut();
+        if made.len() >= 64 && made.len().is_power_of_two() {
+            let mut live = Vec::with_capacity(made.len());
+            for &f in made.iter() {
+                if heap.is_alive(f) && weakref::finalize_alive(heap, f)? {
+                    live.push(f);
+                }
+            }
+            *made = live;
+        }
+        made.push(finalizer);
         Ok(finalizer)
     })?;
     let rt2 = Rc::clone(rt);
@@ -1045,6 +1096,64 @@ fn with_kwargs(
     wrapper
 }
 
+/// `finalize._exitfunc`: while a finalizer with `atexit` true is alive, calls the newest one
+/// (one made by a finalizer meanwhile included), with automatic collection off meanwhile.
+fn run_exit_finalizers(heap: &mut PyHeap, made: &RefCell<Vec<ObjRef>>) -> Result<()> {
+    let reenable = gc::isenabled(heap);
+    gc::disable(heap);
+    let result = (|| {
+        loop {
+            let candidates: Vec<ObjRef> = made.borrow().iter().rev().copied().collect();
+            let mut next = None;
+            for f in candidates {
+                if heap.is_alive(f) && weakref::finalize_alive(heap, f)? && atexit_flag(heap, f) {
+                    next = Some(f);
+                    break;
+                }
+            }
+            let Some(f) = next else {
+                return Ok(());
+            };
+            heap.incref(f)?;
+            let called = heap.call(f, &[]);
+            heap.decref(f)?;
+            heap.decref(called?)?;
+        }
+    })();
+    if reenable {
+        gc::enable(heap);
+    }
+    result
+}
+
+/// `finalizer.atexit` as the program set it (an instance attribute), true by default.
+fn atexit_flag(heap: &PyHeap, finalizer: ObjRef) -> bool {
+    match heap.get_attr(finalizer, "atexit") {
+        Ok(value) => !matches!(
+            heap.get(value),
+            Ok(Object::None | Object::Bool(false) | Object::Int(0))
+        ),
+        Err(_) => true,
+    }
+}
+
+/// What the interpreter does at exit for these modules, once the program's code has run:
+/// `weakref.finalize`'s `atexit` (the finalizers still alive and with `atexit` true are
+/// called, newest first, as CPython's `finalize._exitfunc` does), then the reports of
+/// unraisable exceptions this may have caused ([`flush_unraisable`]). An exception a
+/// finalizer raises stops the calls and is returned: CPython prints it with
+/// `sys.excepthook` and goes on with the next one; the evaluator may print it and call
+/// `at_exit` again for the rest.
+pub fn at_exit(heap: &mut PyHeap, rt: &Rc<Runtime>) -> Result<()> {
+    let run = rt.modules.borrow().get(ATEXIT_FN).copied();
+    let result = match run {
+        Some(run) => heap.call(run, &[]).and_then(|none| heap.decref(none)),
+        None => Ok(()),
+    };
+    flush_unraisable(heap, rt)?;
+    result
+}
+
 fn is_finalize(heap: &PyHeap, rt: &Runtime, obj: ObjRef) -> bool {
     is_instance_of(heap, rt, FINALIZE_CLASS, obj)
 }
@@ -1118,9 +1227,13 @@ pub fn special_attr(
     }
     if is_finalize(heap, rt, obj) {
         return match name {
-            "alive" | "atexit" => {
+            "alive" => {
                 let alive = weakref::finalize_alive(heap, obj)?;
                 heap.new_bool(alive).map(Some)
+            }
+            "atexit" => {
+                let atexit = weakref::finalize_alive(heap, obj)? && atexit_flag(heap, obj);
+                heap.new_bool(atexit).map(Some)
             }
             _ => Ok(None),
         };

@@ -832,3 +832,71 @@ fn no_leaks_once_the_modules_exist() {
     heap.check_invariants().unwrap();
     finalizers::check_weakrefs(&heap).unwrap();
 }
+
+#[test]
+fn gc_collect_reports_what_finalizers_raised() {
+    let (mut heap, rt) = setup();
+    let gc = modules::import(&mut heap, &rt, "gc").unwrap();
+    call(&mut heap, gc, "disable", &[]).unwrap();
+    let class = heap
+        .new_class_with_del("Bad", |_, _| Err(Error::raise("ValueError", "boom")))
+        .unwrap();
+    let b = heap.new_instance(class).unwrap();
+    heap.set_attr(b, "me", b).unwrap();
+    heap.decref(b).unwrap();
+    assert_eq!(call_int(&mut heap, gc, "collect", &[]), 1);
+    let text = stderr(&rt);
+    assert!(
+        text.starts_with("Exception ignored in: <function Bad.__del__ at 0x")
+            && text.ends_with(">\nValueError: boom\n"),
+        "{text:?}"
+    );
+    assert!(heap.take_unraisable().is_empty());
+    drop_all(&mut heap, &[class, gc]);
+}
+
+#[test]
+fn at_exit_calls_the_live_finalizers_newest_first() {
+    let (mut heap, rt) = setup();
+    let weakref = modules::import(&mut heap, &rt, "weakref").unwrap();
+    let class = heap.new_class("Leaky").unwrap();
+    let closed = Rc::new(RefCell::new(Vec::new()));
+    let log = Rc::clone(&closed);
+    let close = heap
+        .new_function("close", &[], move |heap, _, args| {
+            log.borrow_mut().push(heap.as_str(args[0])?.to_string());
+            heap.none()
+        })
+        .unwrap();
+    let mut keep = Vec::new();
+    let mut finalizers = Vec::new();
+    for name in ["a", "b", "c", "d"] {
+        let obj = heap.new_instance(class).unwrap();
+        let s = heap.new_str(name).unwrap();
+        let f = call(&mut heap, weakref, "finalize", &[obj, close, s]).unwrap();
+        heap.decref(s).unwrap();
+        keep.push(obj);
+        finalizers.push(f);
+    }
+    // b's finalizer is called now; c's object dies; d's has atexit = False.
+    let (fb, fd) = (finalizers[1], finalizers[3]);
+    let none = heap.call(fb, &[]).unwrap();
+    heap.decref(none).unwrap();
+    let c = keep.remove(2);
+    heap.decref(c).unwrap();
+    let false_ = heap.new_bool(false).unwrap();
+    heap.set_attr(fd, "atexit", false_).unwrap();
+    let atexit = modules::special_attr(&mut heap, &rt, fd, "atexit")
+        .unwrap()
+        .unwrap();
+    assert_eq!(heap.repr(atexit).unwrap(), "False");
+    assert_eq!(*closed.borrow(), ["b", "c"]);
+
+    modules::at_exit(&mut heap, &rt).unwrap();
+    assert_eq!(*closed.borrow(), ["b", "c", "a"]);
+    modules::at_exit(&mut heap, &rt).unwrap();
+    assert_eq!(closed.borrow().len(), 3);
+    drop_all(&mut heap, &keep);
+    drop_all(&mut heap, &finalizers);
+    drop_all(&mut heap, &[atexit, close, class, weakref]);
+}
