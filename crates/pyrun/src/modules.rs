@@ -21,9 +21,9 @@
 //!
 //! Where this differs from CPython, on purpose or for now:
 //!
-//! * `sys.getallocatedblocks()` is `heap.live_objects()`: the objects the program allocated
-//!   and has not freed, not the memory blocks of the allocator (CPython's count includes
-//!   the interpreter's own blocks, and some objects take more than one).
+//! * `sys.getallocatedblocks()` is an estimate from the objects the program holds (see
+//!   [`allocated_blocks`]): CPython's count includes the interpreter's own blocks, so
+//!   differences between two calls are what compare.
 //! * `weakref.finalize` objects have no `detach()` nor `peek()` (stage 4's registry is
 //!   private), and `atexit` is read-only.
 //! * `gc` debug lines (`gc: uncollectable <…>`) go to the program's `sys.stderr` when the
@@ -242,25 +242,35 @@ fn textio_stream(heap: &PyHeap, rt: &Runtime, file: ObjRef) -> Option<Stream> {
     }
 }
 
-/// `sys.stderr` when the program has replaced it (borrowed): `rt.stderr_override`, or the
-/// `sys` module's `stderr` attribute when it is not the original. `None`: the real stderr.
-fn replaced_stderr(heap: &PyHeap, rt: &Runtime) -> Option<ObjRef> {
-    if let Some(file) = rt.stderr_override.get()
+/// `sys.stdout` or `sys.stderr` when the program has replaced it (borrowed): for stderr
+/// `rt.stderr_override` if set, else the `sys` module's attribute when it is not the
+/// original `TextIOWrapper`. `None`: the stream is the real one (or `sys` was never imported).
+pub fn replaced_stream(heap: &PyHeap, rt: &Runtime, stream: Stream) -> Option<ObjRef> {
+    if stream == Stream::Stderr
+        && let Some(file) = rt.stderr_override.get()
         && heap.is_alive(file)
     {
         return Some(file);
     }
     let sys = rt.modules.borrow().get("sys").copied()?;
-    let file = heap.get_attr(sys, "stderr").ok()?;
+    let name = match stream {
+        Stream::Stdout => "stdout",
+        Stream::Stderr => "stderr",
+    };
+    let file = heap.get_attr(sys, name).ok()?;
     match textio_stream(heap, rt, file) {
-        Some(Stream::Stderr) => None,
+        Some(s) if s == stream => None,
         _ => Some(file),
     }
 }
 
+fn replaced_stderr(heap: &PyHeap, rt: &Runtime) -> Option<ObjRef> {
+    replaced_stream(heap, rt, Stream::Stderr)
+}
+
 /// `file.write(text)`: straight to the stream for `sys`'s own files, else the object's
 /// `write` method (an instance attribute, or whatever the evaluator's `getattr` finds).
-fn write_to(heap: &mut PyHeap, rt: &Runtime, file: ObjRef, text: &str) -> Result<()> {
+pub fn write_to(heap: &mut PyHeap, rt: &Runtime, file: ObjRef, text: &str) -> Result<()> {
     if let Some(stream) = textio_stream(heap, rt, file) {
         rt.write(stream, text);
         return Ok(());
@@ -282,9 +292,10 @@ fn write_to(heap: &mut PyHeap, rt: &Runtime, file: ObjRef, text: &str) -> Result
     heap.decref(result?)
 }
 
-/// Writes to `sys.stderr`, wherever it is now.
-fn write_stderr(heap: &mut PyHeap, rt: &Runtime, text: &str) -> Result<()> {
-    match replaced_stderr(heap, rt) {
+/// Writes to `sys.stdout` or `sys.stderr`, wherever the program has put it (the runtime's
+/// stream unless replaced): what `print()` and tracebacks need.
+pub fn write_stream(heap: &mut PyHeap, rt: &Runtime, stream: Stream, text: &str) -> Result<()> {
+    match replaced_stream(heap, rt, stream) {
         Some(file) => {
             heap.incref(file)?;
             let written = write_to(heap, rt, file, text);
@@ -292,10 +303,14 @@ fn write_stderr(heap: &mut PyHeap, rt: &Runtime, text: &str) -> Result<()> {
             written
         }
         None => {
-            rt.write(Stream::Stderr, text);
+            rt.write(stream, text);
             Ok(())
         }
     }
+}
+
+fn write_stderr(heap: &mut PyHeap, rt: &Runtime, text: &str) -> Result<()> {
+    write_stream(heap, rt, Stream::Stderr, text)
 }
 
 // ------------------------------------------------------------------------------------ gc
@@ -672,8 +687,7 @@ fn make_sys(heap: &mut PyHeap, rt: &Rc<Runtime>) -> Result<ObjRef> {
     })?;
     def(heap, m, "getallocatedblocks", |heap, args, kwargs| {
         no_args("sys.getallocatedblocks", args, kwargs)?;
-        // An approximation: the objects the program holds (see the module's docs).
-        let n = heap.live_objects();
+        let n = allocated_blocks(heap);
         new_usize(heap, n)
     })?;
     let maxsize = heap.new_int(i64::MAX)?;
@@ -699,6 +713,30 @@ fn make_sys(heap: &mut PyHeap, rt: &Rc<Runtime>) -> Result<ObjRef> {
     heap.set_attr(m, "unraisablehook", hook)?;
     set_value(heap, m, "__unraisablehook__", hook)?;
     Ok(m)
+}
+
+/// `sys.getallocatedblocks()`, estimated: the blocks CPython 3.11 would allocate for the
+/// objects the program holds — one per object, plus an instance's values array, a non-empty
+/// list's items array, a non-empty dict's keys table and a set's table once it outgrows the
+/// small one inside the object. The interpreter's own blocks (code, frames, interned
+/// strings…) are not counted, and objects CPython allocates with `malloc` (over 512 bytes)
+/// are counted as blocks.
+pub fn allocated_blocks(heap: &PyHeap) -> usize {
+    heap.objects()
+        .map(|r| match heap.get(r) {
+            Ok(Object::Instance(inst)) => match inst.attrs() {
+                refcount::Attrs::Inline(_) => 2,
+                refcount::Attrs::Dict(_) => 1,
+            },
+            Ok(Object::List(list)) => 1 + usize::from(!list.items().is_empty()),
+            Ok(Object::Dict(dict)) => 1 + usize::from(!dict.entries().is_empty()),
+            Ok(Object::Set(set)) => 1 + usize::from(set.items().len() > 4),
+            // Statically allocated: not on the heap.
+            Ok(Object::None | Object::Bool(_)) => 0,
+            Ok(Object::Int(v)) if refcount::SMALL_INTS.contains(v) => 0,
+            _ => 1,
+        })
+        .sum()
 }
 
 // ---------------------------------------------------------------------- unraisable

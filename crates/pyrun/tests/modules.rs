@@ -345,8 +345,24 @@ fn sys_getrefcount_is_the_raw_count() {
             "getsizeof() missing required argument 'object' (pos 1)".into()
         )
     );
-    let blocks = call_int(&mut heap, sys, "getallocatedblocks", &[]);
-    assert_eq!(blocks, heap.live_objects() as i64);
+    // Two blocks per instance with attributes, as in CPython 3.11; one more for a
+    // list's items once it has some.
+    let class = heap.new_class("C").unwrap();
+    let before = call_int(&mut heap, sys, "getallocatedblocks", &[]);
+    let c = heap.new_instance(class).unwrap();
+    let name = heap.new_str("name").unwrap();
+    heap.set_attr(c, "name", name).unwrap();
+    let keep = heap.new_list(&[]).unwrap();
+    let after = call_int(&mut heap, sys, "getallocatedblocks", &[]);
+    assert_eq!(after - before, 2 + 1 + 1);
+    heap.list_append(keep, c).unwrap();
+    assert_eq!(
+        call_int(&mut heap, sys, "getallocatedblocks", &[]) - after,
+        1
+    );
+    drop_all(&mut heap, &[keep, c, name]);
+    assert_eq!(call_int(&mut heap, sys, "getallocatedblocks", &[]), before);
+    heap.decref(class).unwrap();
     let maxsize = heap.get_attr(sys, "maxsize").unwrap();
     assert_eq!(heap.as_int(maxsize).unwrap(), i64::MAX);
     drop_all(&mut heap, &[holder, obj, sys]);
@@ -899,4 +915,33 @@ fn at_exit_calls_the_live_finalizers_newest_first() {
     drop_all(&mut heap, &keep);
     drop_all(&mut heap, &finalizers);
     drop_all(&mut heap, &[atexit, close, class, weakref]);
+}
+
+#[test]
+fn write_stream_follows_a_replaced_sys_stdout() {
+    let (mut heap, rt) = setup();
+    modules::write_stream(&mut heap, &rt, Stream::Stdout, "before import\n").unwrap();
+    let sys = modules::import(&mut heap, &rt, "sys").unwrap();
+    let captured = Rc::new(RefCell::new(String::new()));
+    let file = string_io(&mut heap, &captured);
+    assert_eq!(modules::replaced_stream(&heap, &rt, Stream::Stdout), None);
+    heap.set_attr(sys, "stdout", file).unwrap();
+    assert_eq!(
+        modules::replaced_stream(&heap, &rt, Stream::Stdout),
+        Some(file)
+    );
+    assert_eq!(modules::replaced_stream(&heap, &rt, Stream::Stderr), None);
+    modules::write_stream(&mut heap, &rt, Stream::Stdout, "kept\n").unwrap();
+    modules::write_stream(&mut heap, &rt, Stream::Stderr, "err\n").unwrap();
+    assert_eq!(*captured.borrow(), "kept\n");
+    assert_eq!(
+        output(&rt),
+        [
+            (Stream::Stdout, "before import\n".to_string()),
+            (Stream::Stderr, "err\n".to_string())
+        ]
+    );
+    let real = heap.get_attr(sys, "__stdout__").unwrap();
+    heap.set_attr(sys, "stdout", real).unwrap();
+    drop_all(&mut heap, &[file, sys]);
 }
