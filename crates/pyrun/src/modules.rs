@@ -24,8 +24,9 @@
 //! * `sys.getallocatedblocks()` is an estimate from the objects the program holds (see
 //!   [`allocated_blocks`]): CPython's count includes the interpreter's own blocks, so
 //!   differences between two calls are what compare.
-//! * `weakref.finalize` objects have no `detach()` nor `peek()` (stage 4's registry is
-//!   private), and `atexit` is read-only.
+//! * `weakref.finalize` objects: `peek()` and `detach()` give `{}` for the keyword
+//!   arguments (they are bound into the function); `atexit` is set as an instance
+//!   attribute (`f.atexit = False`), which `at_exit` and reading `f.atexit` respect.
 //! * `gc` debug lines (`gc: uncollectable <…>`) go to the program's `sys.stderr` when the
 //!   program replaced it and called `gc.collect()` itself; from an automatic collection they
 //!   go to the real stderr.
@@ -49,6 +50,8 @@ const UNRAISABLE_CLASS: &str = "\0class:UnraisableHookArgs";
 /// Stage 4's classes, recorded from the first object of each the program makes.
 const FINALIZE_CLASS: &str = "\0class:finalize";
 const WVD_CLASS: &str = "\0class:WeakValueDictionary";
+/// `finalize._registry`, once found (see `finalize_registry`).
+const FINALIZE_REGISTRY: &str = "\0dict:finalize._registry";
 /// The function [`at_exit`] calls (`weakref.finalize._exitfunc`).
 const ATEXIT_FN: &str = "\0fn:finalize._exitfunc";
 /// A function the evaluator may register to take over [`flush_unraisable`].
@@ -1164,6 +1167,82 @@ fn run_exit_finalizers(heap: &mut PyHeap, made: &RefCell<Vec<ObjRef>>) -> Result
     result
 }
 
+/// `finalize._registry`, found the first time by its entry for `finalizer` (a dict from
+/// the finalizer to a `(weakref, func, args)` tuple whose weak reference has the finalizer
+/// as callback) and kept in `rt.modules` (stage 4 holds it privately). Borrowed.
+fn finalize_registry(heap: &mut PyHeap, rt: &Runtime, finalizer: ObjRef) -> Result<Option<ObjRef>> {
+    let cached = rt.modules.borrow().get(FINALIZE_REGISTRY).copied();
+    if let Some(registry) = cached {
+        return Ok(Some(registry));
+    }
+    let is_entry = |heap: &PyHeap, info: ObjRef| -> bool {
+        let Ok(Object::Tuple(_)) = heap.get(info) else {
+            return false;
+        };
+        heap.tuple_len(info).ok() == Some(3)
+            && heap
+                .tuple_get(info, 0)
+                .ok()
+                .and_then(|w| match heap.get(w) {
+                    Ok(Object::WeakRef(w)) => w.callback(),
+                    _ => None,
+                })
+                == Some(finalizer)
+    };
+    let mut found = None;
+    for candidate in heap.objects() {
+        if let Ok(Object::Dict(_)) = heap.get(candidate)
+            && let Ok(Some(info)) = heap.dict_get(candidate, finalizer)
+            && is_entry(heap, info)
+        {
+            found = Some(candidate);
+            break;
+        }
+    }
+    if let Some(registry) = found {
+        heap.incref(registry)?;
+        rt.modules
+            .borrow_mut()
+            .insert(FINALIZE_REGISTRY.to_string(), registry);
+    }
+    Ok(found)
+}
+
+/// `finalizer.peek()` / `finalizer.detach()`: `(obj, func, args, kwargs)` while the
+/// finalizer is alive and its object too, else None; `detach` also takes it out of the
+/// registry, so it will never be called. (`kwargs` is always `{}`: keyword arguments are
+/// bound into `func`.)
+fn finalize_peek(
+    heap: &mut PyHeap,
+    rt: &Runtime,
+    finalizer: ObjRef,
+    detach: bool,
+) -> Result<ObjRef> {
+    if !weakref::finalize_alive(heap, finalizer)? {
+        return heap.none();
+    }
+    let Some(registry) = finalize_registry(heap, rt, finalizer)? else {
+        return heap.none();
+    };
+    let Some(info) = heap.dict_get(registry, finalizer)? else {
+        return heap.none();
+    };
+    let weak = heap.tuple_get(info, 0)?;
+    let Some(obj) = heap.weakref_get(weak)? else {
+        return heap.none();
+    };
+    let func = heap.tuple_get(info, 1)?;
+    let args = heap.tuple_get(info, 2)?;
+    let kwargs = heap.new_dict()?;
+    let result = heap.new_tuple(&[obj, func, args, kwargs]);
+    heap.decref(kwargs)?;
+    let result = result?;
+    if detach {
+        heap.dict_del(registry, finalizer)?;
+    }
+    Ok(result)
+}
+
 /// `finalizer.atexit` as the program set it (an instance attribute), true by default.
 fn atexit_flag(heap: &PyHeap, finalizer: ObjRef) -> bool {
     match heap.get_attr(finalizer, "atexit") {
@@ -1239,7 +1318,7 @@ fn arity(name: &str, args: &[ObjRef], min: usize, max: usize) -> Result<()> {
 /// before its own lookup. A new reference, or `Ok(None)` when `obj` is none of stage 4's
 /// objects or `name` is not one of these:
 ///
-/// * `weakref.finalize` objects: `alive`, `atexit`.
+/// * `weakref.finalize` objects: `alive`, `atexit`, `peek()`, `detach()`.
 /// * `WeakValueDictionary` objects: `get(key, default=None)`, `keys()`, `values()`,
 ///   `items()`, `__getitem__`, `__setitem__`, `__delitem__`, `__contains__`, `__len__`,
 ///   `__iter__` (all lists, as bound natives). `data` is a real attribute.
@@ -1272,6 +1351,16 @@ pub fn special_attr(
             "atexit" => {
                 let atexit = weakref::finalize_alive(heap, obj)? && atexit_flag(heap, obj);
                 heap.new_bool(atexit).map(Some)
+            }
+            "peek" | "detach" => {
+                let detach = name == "detach";
+                let qualname = format!("finalize.{name}");
+                let rt = Rc::clone(rt);
+                let method = bound(heap, &qualname.clone(), obj, move |heap, f, args| {
+                    arity(&qualname, args, 0, 0)?;
+                    finalize_peek(heap, &rt, f, detach)
+                })?;
+                Ok(Some(method))
             }
             _ => Ok(None),
         };

@@ -945,3 +945,51 @@ fn write_stream_follows_a_replaced_sys_stdout() {
     heap.set_attr(sys, "stdout", real).unwrap();
     drop_all(&mut heap, &[file, sys]);
 }
+
+#[test]
+fn finalize_peek_and_detach() {
+    let (mut heap, rt) = setup();
+    let weakref = modules::import(&mut heap, &rt, "weakref").unwrap();
+    let class = heap.new_class("C").unwrap();
+    let called = Rc::new(RefCell::new(0));
+    let count = Rc::clone(&called);
+    let func = heap
+        .new_function("func", &[], move |heap, _, _| {
+            *count.borrow_mut() += 1;
+            heap.none()
+        })
+        .unwrap();
+    let arg = heap.new_str("x").unwrap();
+    let obj = heap.new_instance(class).unwrap();
+    let f = call(&mut heap, weakref, "finalize", &[obj, func, arg]).unwrap();
+    let baseline = heap.live_objects();
+    let peek = modules::special_attr(&mut heap, &rt, f, "peek")
+        .unwrap()
+        .unwrap();
+    let peeked = heap.call(peek, &[]).unwrap();
+    assert_eq!(heap.tuple_len(peeked).unwrap(), 4);
+    assert_eq!(heap.tuple_get(peeked, 0).unwrap(), obj);
+    assert_eq!(heap.tuple_get(peeked, 1).unwrap(), func);
+    let args = heap.tuple_get(peeked, 2).unwrap();
+    assert_eq!(heap.repr(args).unwrap(), "('x',)");
+    drop_all(&mut heap, &[peeked, peek]);
+    // The registry, found once, is held by rt.modules from now on.
+    assert_eq!(heap.live_objects(), baseline);
+
+    let detach = modules::special_attr(&mut heap, &rt, f, "detach")
+        .unwrap()
+        .unwrap();
+    let detached = heap.call(detach, &[]).unwrap();
+    assert_eq!(heap.tuple_get(detached, 0).unwrap(), obj);
+    heap.decref(detached).unwrap();
+    let again = heap.call(detach, &[]).unwrap();
+    assert_eq!(heap.kind(again).unwrap(), refcount::Kind::None);
+    heap.decref(detach).unwrap();
+    let alive = modules::special_attr(&mut heap, &rt, f, "alive")
+        .unwrap()
+        .unwrap();
+    assert_eq!(heap.repr(alive).unwrap(), "False");
+    heap.decref(obj).unwrap();
+    assert_eq!(*called.borrow(), 0);
+    drop_all(&mut heap, &[f, arg, func, class, weakref]);
+}
