@@ -373,7 +373,13 @@ fn make_gc(heap: &mut PyHeap, rt: &Rc<Runtime>) -> Result<ObjRef> {
             Some(g) => index(heap, g)?,
             None => 2,
         };
-        let file = replaced_stderr(heap, &rt2);
+        // (A collection asked for while one runs returns at once: the outer one keeps
+        // capturing.)
+        let file = if capture.capturing.get() {
+            None
+        } else {
+            replaced_stderr(heap, &rt2)
+        };
         if let Some(file) = file {
             heap.incref(file)?;
             capture.capturing.set(true);
@@ -779,6 +785,8 @@ pub fn report_unraisable_with(
     exc_value: Option<ObjRef>,
     traceback: Option<&str>,
 ) -> Result<()> {
+    // Made first: making the exception object may run Python code.
+    let args = unraisable_args(heap, rt, u, object, exc_value, traceback)?;
     let sys = rt.modules.borrow().get("sys").copied();
     let hook = match sys {
         Some(sys) => heap.get_attr(sys, "unraisablehook").ok(),
@@ -788,7 +796,6 @@ pub fn report_unraisable_with(
         Some(sys) => heap.get_attr(sys, "__unraisablehook__").ok(),
         None => None,
     };
-    let args = unraisable_args(heap, rt, u, object, exc_value, traceback)?;
     let result = match hook {
         Some(hook) if Some(hook) != default => {
             heap.incref(hook)?;
