@@ -94,6 +94,10 @@ pub struct Runtime {
     /// The last exception that escaped a Python function the heap called (a `__del__`, a
     /// callback): type, message and formatted traceback, for the unraisable report.
     pub native_traceback: RefCell<Option<(String, String, String)>>,
+    /// `sys.modules`: each imported module by name, holding a reference to it (see
+    /// `modules::import`). Keys starting with `'\0'` are not modules but classes the
+    /// modules share (`module`, `TextIOWrapper`…), held here so they are made once.
+    pub modules: RefCell<HashMap<String, ObjRef>>,
 }
 
 impl Runtime {
@@ -113,6 +117,7 @@ impl Runtime {
             functions: RefCell::default(),
             traceback: RefCell::default(),
             native_traceback: RefCell::default(),
+            modules: RefCell::default(),
         })
     }
 
