@@ -240,7 +240,8 @@ fn syntax_error(
         line,
         column,
     };
-    // CPython blames a bracket left open on an earlier line before anything else.
+    // CPython blames a bracket left open on an earlier line before anything else, and a
+    // closing bracket that closes nothing.
     let generic = matches!(
         &error.error,
         ParseErrorType::ExpectedToken { .. }
@@ -251,38 +252,53 @@ fn syntax_error(
             | ParseErrorType::OtherError(_)
             | ParseErrorType::Lexical(LexicalErrorType::Eof)
     );
-    if generic
-        && let Some((bracket, open)) = unclosed_bracket(tokens, offset)
-        && lines.line(open) < line
-    {
-        return syntax(format!("'{bracket}' was never closed"), at(open));
+    if generic {
+        let (open, stray) = brackets_before(tokens, offset);
+        if let Some((bracket, open)) = open
+            && lines.line(open) < line
+        {
+            return syntax(format!("'{bracket}' was never closed"), at(open));
+        }
+        if let Some((bracket, at_offset)) = stray {
+            return syntax(format!("unmatched '{bracket}'"), at(at_offset));
+        }
     }
-    let message = cpython_message(lines, source, tokens, &error.error, offset);
+    let end_line = lines.line(error.location.end());
+    let message = cpython_message(lines, source, tokens, &error.error, offset, end_line);
     syntax(message, (line, column))
 }
 
-/// CPython 3.11's wording for the most common errors; Ruff's own message otherwise. Mapped
-/// (besides `'(' was never closed`, which [`syntax_error`] reports at the bracket):
+/// CPython 3.11's wording where it is cheap to match; Ruff's own message otherwise. Mapped
+/// (besides `'(' was never closed` and `unmatched ')'`, which [`syntax_error`] reports at
+/// the bracket):
 ///
-/// * an expected `:`: `expected ':'`;
+/// * a missing `:` at the end of a line: `expected ':'` (elsewhere, `invalid syntax`);
 /// * a missing block: `expected an indented block after 'if' statement on line N`;
 /// * an unexpected indentation: `unexpected indent`;
 /// * a dedent to no enclosing level: `unindent does not match any outer indentation level`
 ///   (Ruff already says so);
 /// * an unclosed string: `unterminated string literal (detected at line N)`, or
 ///   `unterminated triple-quoted string literal (detected at line N)`;
-/// * any other unexpected token or missing expression: `invalid syntax`.
+/// * parameter and argument order, a bare `*`, an unparenthesized generator argument, a
+///   `try` without handlers, leading zeros, f-string brace errors: CPython's sentences;
+/// * any other unexpected token or missing expression: `invalid syntax`, or `invalid
+///   character '€' (U+20AC)` for a character outside ASCII.
 fn cpython_message(
     lines: &LineIndex,
     source: &str,
     tokens: &Tokens,
     error: &ParseErrorType,
     offset: TextSize,
+    end_line: u32,
 ) -> String {
+    use InterpolatedStringErrorType as F;
     let line = lines.line(offset);
     match error {
-        ParseErrorType::ExpectedToken { expected, .. } => match expected {
-            TokenKind::Colon => "expected ':'".into(),
+        ParseErrorType::ExpectedToken { expected, found } => match (expected, found) {
+            (TokenKind::Colon, TokenKind::Newline | TokenKind::EndOfFile) => "expected ':'".into(),
+            (TokenKind::Colon, TokenKind::Equal) => {
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into()
+            }
             _ => "invalid syntax".into(),
         },
         ParseErrorType::OtherError(message) => {
@@ -300,37 +316,85 @@ fn cpython_message(
                     .last()
                     .map_or(line, |t| lines.line(t.start()));
                 format!("expected an indented block after {what} on line {header}")
+            } else if message.starts_with("Expected `except` or `finally`") {
+                "expected 'except' or 'finally' block".into()
+            } else if message == "Expected a statement" {
+                "invalid syntax".into()
             } else {
-                message.clone()
+                lexical_other(source, offset, message)
             }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(message)) => {
+            lexical_other(source, offset, message)
         }
         ParseErrorType::ExpectedExpression
         | ParseErrorType::UnexpectedExpressionToken
         | ParseErrorType::SimpleStatementsOnSameLine
-        | ParseErrorType::SimpleAndCompoundStatementOnSameLine => "invalid syntax".into(),
+        | ParseErrorType::SimpleAndCompoundStatementOnSameLine
+        | ParseErrorType::EmptyImportNames
+        | ParseErrorType::UnexpectedTokenAfterAsync(_) => "invalid syntax".into(),
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            if tok.is_ascii() {
+                "invalid syntax".into()
+            } else {
+                format!("invalid character '{tok}' (U+{:04X})", *tok as u32)
+            }
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            "non-default argument follows default argument".into()
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            "positional argument follows keyword argument".into()
+        }
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            "positional argument follows keyword argument unpacking".into()
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            "iterable argument unpacking follows keyword argument unpacking".into()
+        }
+        ParseErrorType::ExpectedKeywordParam => "named arguments must follow bare *".into(),
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            "Generator expression must be parenthesized".into()
+        }
         ParseErrorType::UnexpectedIndentation => "unexpected indent".into(),
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
             "unindent does not match any outer indentation level".into()
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError)
         | ParseErrorType::Lexical(LexicalErrorType::FStringError(
-            InterpolatedStringErrorType::UnterminatedString
-            | InterpolatedStringErrorType::UnterminatedTripleQuotedString,
+            F::UnterminatedString | F::UnterminatedTripleQuotedString,
         ))
-        | ParseErrorType::FStringError(
-            InterpolatedStringErrorType::UnterminatedString
-            | InterpolatedStringErrorType::UnterminatedTripleQuotedString,
-        ) => {
+        | ParseErrorType::FStringError(F::UnterminatedString | F::UnterminatedTripleQuotedString) => {
             if is_triple_quoted(source, offset) {
                 format!(
                     "unterminated triple-quoted string literal (detected at line {})",
                     lines.last_line(source)
                 )
             } else {
-                format!("unterminated string literal (detected at line {line})")
+                format!("unterminated string literal (detected at line {end_line})")
             }
         }
+        ParseErrorType::Lexical(LexicalErrorType::FStringError(F::InvalidConversionFlag))
+        | ParseErrorType::FStringError(F::InvalidConversionFlag) => {
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'".into()
+        }
+        // Ruff quotes code with backquotes, CPython with single quotes.
+        ParseErrorType::Lexical(LexicalErrorType::FStringError(_))
+        | ParseErrorType::FStringError(_) => error.to_string().replace('`', "'"),
         other => other.to_string(),
+    }
+}
+
+fn lexical_other(source: &str, offset: TextSize, message: &str) -> String {
+    let at_zero = source
+        .get(u32::from(offset) as usize..)
+        .is_some_and(|rest| rest.starts_with('0'));
+    if message == "Invalid decimal integer literal" && at_zero {
+        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal \
+         integers"
+            .into()
+    } else {
+        message.to_string()
     }
 }
 
@@ -343,21 +407,36 @@ fn is_triple_quoted(source: &str, offset: TextSize) -> bool {
     rest.starts_with("\"\"\"") || rest.starts_with("'''")
 }
 
-/// The innermost bracket still open just before `offset`, and where it opened.
-fn unclosed_bracket(tokens: &Tokens, offset: TextSize) -> Option<(char, TextSize)> {
-    let mut stack: Vec<(char, TextSize)> = Vec::new();
-    for token in tokens.iter().take_while(|t| t.start() < offset) {
-        match token.kind() {
-            TokenKind::Lpar => stack.push(('(', token.start())),
-            TokenKind::Lsqb => stack.push(('[', token.start())),
-            TokenKind::Lbrace => stack.push(('{', token.start())),
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                stack.pop();
+/// Before `offset`: the innermost bracket still open, and the first closing bracket that
+/// closed nothing (with their offsets).
+type Bracket = (char, TextSize);
+fn brackets_before(tokens: &Tokens, offset: TextSize) -> (Option<Bracket>, Option<Bracket>) {
+    let mut stack: Vec<Bracket> = Vec::new();
+    // The error is often at the stray bracket itself, so it counts.
+    for token in tokens.iter().take_while(|t| t.start() <= offset) {
+        let closing = match token.kind() {
+            TokenKind::Lpar => {
+                stack.push(('(', token.start()));
+                continue;
             }
-            _ => {}
+            TokenKind::Lsqb => {
+                stack.push(('[', token.start()));
+                continue;
+            }
+            TokenKind::Lbrace => {
+                stack.push(('{', token.start()));
+                continue;
+            }
+            TokenKind::Rpar => ')',
+            TokenKind::Rsqb => ']',
+            TokenKind::Rbrace => '}',
+            _ => continue,
+        };
+        if stack.pop().is_none() {
+            return (None, Some((closing, token.start())));
         }
     }
-    stack.last().copied()
+    (stack.last().copied(), None)
 }
 
 /// CPython's tokenizer limits, which Ruff does not have: 200 nested brackets (Ruff keeps no
@@ -460,6 +539,73 @@ impl Validator<'_> {
         self.in_loop = saved;
     }
 
+    /// Defaults are evaluated where the function is defined; names must differ.
+    fn parameters<'a>(&mut self, parameters: &'a rast::Parameters)
+    where
+        Self: Visitor<'a>,
+    {
+        let mut seen: Vec<&str> = Vec::new();
+        for param in parameters.iter() {
+            let name = param.name();
+            if seen.contains(&name.as_str()) {
+                let message = format!(
+                    "duplicate argument '{}' in function definition",
+                    name.as_str()
+                );
+                self.fail(&message, name.start());
+            }
+            seen.push(name.as_str());
+        }
+        for param in parameters.iter_non_variadic_params() {
+            if let Some(default) = &param.default {
+                self.visit_expr(default);
+            }
+        }
+    }
+
+    /// Elements of a display or positional arguments, where `*x` is allowed.
+    fn elements<'a>(&mut self, elts: &'a [rast::Expr])
+    where
+        Self: Visitor<'a>,
+    {
+        for elt in elts {
+            match elt {
+                rast::Expr::Starred(star) => self.visit_expr(&star.value),
+                other => self.visit_expr(other),
+            }
+        }
+    }
+
+    /// An assignment or `for` target: at most one `*x`, and only inside a tuple or list.
+    fn target<'a>(&mut self, target: &'a rast::Expr)
+    where
+        Self: Visitor<'a>,
+    {
+        match target {
+            rast::Expr::Starred(star) => {
+                self.fail(
+                    "starred assignment target must be in a list or tuple",
+                    star.start(),
+                );
+                self.visit_expr(&star.value);
+            }
+            rast::Expr::Tuple(rast::ExprTuple { elts, .. })
+            | rast::Expr::List(rast::ExprList { elts, .. }) => {
+                let stars = elts.iter().filter(|e| e.is_starred_expr()).count();
+                if stars > 1 {
+                    self.fail("multiple starred expressions in assignment", target.start());
+                }
+                for elt in elts {
+                    match elt {
+                        rast::Expr::Starred(star) => self.target(&star.value),
+                        other => self.target(other),
+                    }
+                }
+            }
+            other => self.visit_expr(other),
+        }
+    }
+
     /// Counts one level; false (and records where) when too deep to go on.
     fn enter(&mut self, offset: TextSize) -> bool {
         if self.error.is_some() || self.too_deep.is_some() {
@@ -485,11 +631,7 @@ impl<'a> Visitor<'a> for Validator<'_> {
                 for decorator in &def.decorator_list {
                     self.visit_expr(&decorator.expression);
                 }
-                for param in def.parameters.iter_non_variadic_params() {
-                    if let Some(default) = &param.default {
-                        self.visit_expr(default);
-                    }
-                }
+                self.parameters(&def.parameters);
                 self.scope(true, |v| v.visit_body(&def.body));
             }
             rast::Stmt::ClassDef(class) => {
@@ -502,7 +644,7 @@ impl<'a> Visitor<'a> for Validator<'_> {
                 self.scope(false, |v| v.visit_body(&class.body));
             }
             rast::Stmt::For(node) => {
-                self.visit_expr(&node.target);
+                self.target(&node.target);
                 self.visit_expr(&node.iter);
                 self.looping(&node.body);
                 self.visit_body(&node.orelse);
@@ -511,6 +653,12 @@ impl<'a> Visitor<'a> for Validator<'_> {
                 self.visit_expr(&node.test);
                 self.looping(&node.body);
                 self.visit_body(&node.orelse);
+            }
+            rast::Stmt::Assign(node) => {
+                for target in &node.targets {
+                    self.target(target);
+                }
+                self.visit_expr(&node.value);
             }
             rast::Stmt::Return(node) => {
                 if !self.in_function {
@@ -558,20 +706,39 @@ impl<'a> Visitor<'a> for Validator<'_> {
             }
             rast::Expr::Lambda(lambda) => {
                 if let Some(parameters) = &lambda.parameters {
-                    for param in parameters.iter_non_variadic_params() {
-                        if let Some(default) = &param.default {
-                            self.visit_expr(default);
-                        }
-                    }
+                    self.parameters(parameters);
                 }
                 let saved = self.in_function;
                 self.in_function = true;
                 self.visit_expr(&lambda.body);
                 self.in_function = saved;
             }
+            rast::Expr::Starred(_) => self.fail("can't use starred expression here", expr.start()),
+            rast::Expr::Tuple(rast::ExprTuple { elts, .. })
+            | rast::Expr::List(rast::ExprList { elts, .. })
+            | rast::Expr::Set(rast::ExprSet { elts, .. }) => self.elements(elts),
+            rast::Expr::Call(call) => {
+                self.visit_expr(&call.func);
+                self.visit_arguments(&call.arguments);
+            }
             _ => visitor::walk_expr(self, expr),
         }
         self.depth -= 1;
+    }
+
+    fn visit_arguments(&mut self, arguments: &'a rast::Arguments) {
+        self.elements(&arguments.args);
+        let mut seen: Vec<&str> = Vec::new();
+        for keyword in &arguments.keywords {
+            if let Some(name) = &keyword.arg {
+                if seen.contains(&name.as_str()) {
+                    let message = format!("keyword argument repeated: {}", name.as_str());
+                    self.fail(&message, name.start());
+                }
+                seen.push(name.as_str());
+            }
+            self.visit_expr(&keyword.value);
+        }
     }
 
     // Annotations are never evaluated by pyrun; skipping them keeps `yield` in one harmless.

@@ -572,6 +572,76 @@ fn syntax_errors_speak_cpython() {
             3,
             1,
         ),
+        ("x = 1)\n", "unmatched ')'", 1, 6),
+        ("x = ]\n", "unmatched ']'", 1, 5),
+        ("else:\n    pass\n", "invalid syntax", 1, 1),
+        ("while True print(1)\n", "invalid syntax", 1, 12),
+        ("x = $\n", "invalid syntax", 1, 5),
+        ("import\n", "invalid syntax", 1, 7),
+        ("async = 1\n", "invalid syntax", 1, 7),
+        (
+            "s = 'a\\\nb\n",
+            "unterminated string literal (detected at line 2)",
+            1,
+            5,
+        ),
+        ("f(x=1, x=2)\n", "keyword argument repeated: x", 1, 8),
+        (
+            "def f(a, a):\n    pass\n",
+            "duplicate argument 'a' in function definition",
+            1,
+            10,
+        ),
+        (
+            "*a, *b = c\n",
+            "multiple starred expressions in assignment",
+            1,
+            1,
+        ),
+        (
+            "*a = b\n",
+            "starred assignment target must be in a list or tuple",
+            1,
+            1,
+        ),
+        ("x = *a\n", "can't use starred expression here", 1, 5),
+        (
+            "def f(x=1, y):\n    pass\n",
+            "non-default argument follows default argument",
+            1,
+            12,
+        ),
+        (
+            "f(**a, *b)\n",
+            "iterable argument unpacking follows keyword argument unpacking",
+            1,
+            8,
+        ),
+        (
+            "def f(*):\n    pass\n",
+            "named arguments must follow bare *",
+            1,
+            7,
+        ),
+        (
+            "f(x for x in y, 1)\n",
+            "Generator expression must be parenthesized",
+            1,
+            3,
+        ),
+        (
+            "x = 0777\n",
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for \
+             octal integers",
+            1,
+            5,
+        ),
+        (
+            "x = f'{x!z}'\n",
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+            1,
+            10,
+        ),
     ];
     for &(src, message, line, column) in cases {
         assert_eq!(
@@ -579,6 +649,40 @@ fn syntax_errors_speak_cpython() {
             (message.to_string(), line, column),
             "source {src:?}"
         );
+    }
+    // Where CPython's position differs from Ruff's, only the message is checked.
+    assert_eq!(
+        syntax("f(a=1, b)\n").0,
+        "positional argument follows keyword argument"
+    );
+    assert_eq!(
+        syntax("try:\n    pass\n").0,
+        "expected 'except' or 'finally' block"
+    );
+    assert_eq!(
+        syntax("x = f'}'\n").0,
+        "f-string: single '}' is not allowed"
+    );
+    assert_eq!(
+        syntax("if x = 1:\n    pass\n").0,
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+    );
+    assert_eq!(
+        syntax("x = \u{20ac}\n").0,
+        "invalid character '\u{20ac}' (U+20AC)"
+    );
+    // Starred expressions where they are allowed.
+    for ok in [
+        "a, *b = c\n",
+        "[a, *b] = c\n",
+        "for a, *b in c: pass\n",
+        "f(*a, *b, **c)\n",
+        "x = [*a, *b], {*a}, (*a,)\n",
+        "class C(*bases): pass\n",
+        "def f():\n    return *a, b\n",
+        "x[*a]\n",
+    ] {
+        assert!(parse_module(ok).is_ok(), "{ok:?}: {:?}", parse_module(ok));
     }
     // Only the message differs from CPython for these two (IndentationError's offset).
     assert_eq!(syntax("x = 1\n  y = 2\n").0, "unexpected indent");
