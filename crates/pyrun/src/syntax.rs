@@ -8,9 +8,11 @@
 //!    syntax that 3.11 rejects (PEP 701 f-string quoting, `type` aliases, type parameter
 //!    lists) is an error here too. The first error becomes [`ParseError::Syntax`], with a few
 //!    of Ruff's messages reworded to CPython's (see [`cpython_message`]).
-//! 2. **Validate** what CPython rejects at compile time but Ruff's parser accepts: `return`
-//!    and `yield` outside a function, `break`/`continue` outside a loop, `nonlocal` at module
-//!    level, a bare `except:` that is not last. Messages are CPython 3.11's.
+//! 2. **Validate** what CPython rejects at compile time but Ruff's parser accepts: `return`,
+//!    `yield` and `await` outside a function, `break`/`continue` outside a loop, `nonlocal` at
+//!    module level, a bare `except:` that is not last, duplicate parameters, repeated keyword
+//!    arguments, misplaced `*x`, and the tokenizer's limits (200 nested brackets, 100 levels
+//!    of indentation). Messages and positions are CPython 3.11's.
 //! 3. **Convert** Ruff's tree to ours. Everything the subset has is mapped: all constants
 //!    except bytes, complex numbers and ints beyond 64 bits; f-strings (implicitly
 //!    concatenated pieces joined, `{x=}` spelled out as CPython does); calls, operators,
@@ -24,9 +26,11 @@
 //! stays meaningful without the source text at hand.
 //!
 //! Both walks are recursive, so both stop at [`MAX_DEPTH`] nested statements and expressions
-//! (CPython's own parser stops near 200 nested parentheses): pathological input gets an
-//! error, never a stack overflow.
+//! (CPython's tokenizer stops at 200 nested brackets; its compiler goes deeper, to about
+//! 2000 for a chain like `1+1+...`): pathological input gets an error, never a stack
+//! overflow, and a deep tree that Ruff built is freed on a stack big enough for it.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use ruff_python_ast as rast;
@@ -77,6 +81,10 @@ pub const MAX_DEPTH: u32 = 200;
 
 /// Parses a module and converts it to [`ast::Module`].
 pub fn parse_module(source: &str) -> Result<ast::Module, ParseError> {
+    if u32::try_from(source.len()).is_err() {
+        // Ruff's offsets, and so ours, are 32-bit.
+        return unsupported("a source file of 4 GiB or more", 1);
+    }
     let lines = LineIndex::new(source);
     let options = ParseOptions::from(Mode::Module).with_target_version(rast::PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
@@ -104,7 +112,7 @@ fn dispose(parsed: Parsed<rast::Mod>) {
     let theirs = std::sync::Arc::clone(&slot);
     // A few hundred bytes of stack per level is ample; depth is at most the token count.
     let stack = tokens.saturating_mul(512).max(1 << 20);
-    let dropped = stack <= 1 << 34
+    let dropped = stack <= 1 << 30
         && std::thread::Builder::new()
             .stack_size(stack)
             .spawn(move || {
@@ -144,6 +152,7 @@ fn convert(lines: &LineIndex, source: &str, parsed: &Parsed<rast::Mod>) -> Res<a
         lines,
         source,
         in_function: false,
+        in_async: false,
         in_loop: false,
         at_module: true,
         depth: 0,
@@ -503,6 +512,8 @@ struct Validator<'l> {
     lines: &'l LineIndex,
     source: &'l str,
     in_function: bool,
+    /// Inside an `async def` (whose body is unsupported, but its `await` is Python).
+    in_async: bool,
     in_loop: bool,
     at_module: bool,
     depth: u32,
@@ -523,13 +534,24 @@ impl Validator<'_> {
     }
 
     /// Runs `f` in a new scope (function or class body).
-    fn scope(&mut self, in_function: bool, f: impl FnOnce(&mut Self)) {
-        let saved = (self.in_function, self.in_loop, self.at_module);
+    fn scope(&mut self, in_function: bool, in_async: bool, f: impl FnOnce(&mut Self)) {
+        let saved = (
+            self.in_function,
+            self.in_async,
+            self.in_loop,
+            self.at_module,
+        );
         self.in_function = in_function;
+        self.in_async = in_async;
         self.in_loop = false;
         self.at_module = false;
         f(self);
-        (self.in_function, self.in_loop, self.at_module) = saved;
+        (
+            self.in_function,
+            self.in_async,
+            self.in_loop,
+            self.at_module,
+        ) = saved;
     }
 
     fn looping(&mut self, body: &[rast::Stmt]) {
@@ -544,17 +566,16 @@ impl Validator<'_> {
     where
         Self: Visitor<'a>,
     {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen = HashSet::new();
         for param in parameters.iter() {
             let name = param.name();
-            if seen.contains(&name.as_str()) {
+            if !seen.insert(name.as_str()) {
                 let message = format!(
                     "duplicate argument '{}' in function definition",
                     name.as_str()
                 );
                 self.fail(&message, name.start());
             }
-            seen.push(name.as_str());
         }
         for param in parameters.iter_non_variadic_params() {
             if let Some(default) = &param.default {
@@ -632,7 +653,7 @@ impl<'a> Visitor<'a> for Validator<'_> {
                     self.visit_expr(&decorator.expression);
                 }
                 self.parameters(&def.parameters);
-                self.scope(true, |v| v.visit_body(&def.body));
+                self.scope(true, def.is_async, |v| v.visit_body(&def.body));
             }
             rast::Stmt::ClassDef(class) => {
                 for decorator in &class.decorator_list {
@@ -641,7 +662,7 @@ impl<'a> Visitor<'a> for Validator<'_> {
                 if let Some(arguments) = &class.arguments {
                     self.visit_arguments(arguments);
                 }
-                self.scope(false, |v| v.visit_body(&class.body));
+                self.scope(false, false, |v| v.visit_body(&class.body));
             }
             rast::Stmt::For(node) => {
                 self.target(&node.target);
@@ -704,14 +725,17 @@ impl<'a> Visitor<'a> for Validator<'_> {
             rast::Expr::Await(_) if !self.in_function => {
                 self.fail("'await' outside function", expr.start());
             }
+            rast::Expr::Await(_) if !self.in_async => {
+                self.fail("'await' outside async function", expr.start());
+            }
             rast::Expr::Lambda(lambda) => {
                 if let Some(parameters) = &lambda.parameters {
                     self.parameters(parameters);
                 }
-                let saved = self.in_function;
-                self.in_function = true;
+                let saved = (self.in_function, self.in_async);
+                (self.in_function, self.in_async) = (true, false);
                 self.visit_expr(&lambda.body);
-                self.in_function = saved;
+                (self.in_function, self.in_async) = saved;
             }
             rast::Expr::Starred(_) => self.fail("can't use starred expression here", expr.start()),
             rast::Expr::Tuple(rast::ExprTuple { elts, .. })
@@ -728,14 +752,13 @@ impl<'a> Visitor<'a> for Validator<'_> {
 
     fn visit_arguments(&mut self, arguments: &'a rast::Arguments) {
         self.elements(&arguments.args);
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen = HashSet::new();
         for keyword in &arguments.keywords {
-            if let Some(name) = &keyword.arg {
-                if seen.contains(&name.as_str()) {
-                    let message = format!("keyword argument repeated: {}", name.as_str());
-                    self.fail(&message, name.start());
-                }
-                seen.push(name.as_str());
+            if let Some(name) = &keyword.arg
+                && !seen.insert(name.as_str())
+            {
+                let message = format!("keyword argument repeated: {}", name.as_str());
+                self.fail(&message, name.start());
             }
             self.visit_expr(&keyword.value);
         }
