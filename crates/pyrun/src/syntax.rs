@@ -127,6 +127,15 @@ fn dispose(parsed: Parsed<rast::Mod>) {
 }
 
 fn convert(lines: &LineIndex, source: &str, parsed: &Parsed<rast::Mod>) -> Res<ast::Module> {
+    if let Some(at) = source.find('\0') {
+        // CPython checks this before it tokenizes anything.
+        let (line, column) = lines.line_column(source, TextSize::new(at as u32));
+        return Err(ParseError::Syntax {
+            message: "source code cannot contain null bytes".into(),
+            line,
+            column,
+        });
+    }
     let limit = tokenizer_limits(lines, source, parsed.tokens());
     if let Some(error) = parsed.errors().first() {
         match limit {

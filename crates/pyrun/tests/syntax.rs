@@ -697,6 +697,12 @@ fn syntax_errors_speak_cpython() {
         syntax("if x:\n    a\n  b\n").0,
         "unindent does not match any outer indentation level"
     );
+    assert_eq!(
+        syntax("x = 1\ny = \0\n"),
+        ("source code cannot contain null bytes".into(), 2, 5)
+    );
+    // A byte order mark is not an error.
+    assert_eq!(parse("\u{feff}x = 1\n").body[0].line, 1);
     // Python 3.12 syntax is an error for 3.11.
     assert_eq!(syntax("type X = int\n").1, 1);
     assert_eq!(syntax("f'{x['a']}'\n").1, 1);
