@@ -7,7 +7,7 @@
 //! 1. **Parse** with Ruff, targeting Python 3.11 (the version the book compares against), so
 //!    syntax that 3.11 rejects (PEP 701 f-string quoting, `type` aliases, type parameter
 //!    lists) is an error here too. The first error becomes [`ParseError::Syntax`], with a few
-//!    of Ruff's messages reworded to CPython's (see [`cpython_message`]).
+//!    of Ruff's messages reworded to CPython's (listed at `cpython_message`).
 //! 2. **Validate** what CPython rejects at compile time but Ruff's parser accepts: `return`,
 //!    `yield` and `await` outside a function, `break`/`continue` outside a loop, `nonlocal` at
 //!    module level, a bare `except:` that is not last, duplicate parameters, repeated keyword
