@@ -170,7 +170,9 @@ pub(crate) fn exec_block(
     body: &[Stmt],
 ) -> Result<Flow> {
     for stmt in body {
-        match exec(heap, rt, frame, stmt)? {
+        let flow = exec(heap, rt, frame, stmt);
+        flush_unraisable(heap, rt)?;
+        match flow? {
             Flow::Normal => {}
             other => return Ok(other),
         }
@@ -1294,4 +1296,18 @@ pub(crate) fn comprehension_level(
     })();
     iterator.close(heap)?;
     outcome
+}
+
+/// Reports the exceptions that escaped `__del__`s and callbacks since the last statement, as
+/// CPython's `PyErr_WriteUnraisable` does at once: through the program's
+/// `sys.unraisablehook`, with the function and the traceback the evaluator kept.
+pub fn flush_unraisable(heap: &mut PyHeap, rt: &Runtime) -> Result<()> {
+    for report in heap.take_unraisable() {
+        let (type_name, message) = error_parts(&report.error);
+        let traceback = rt.take_native_traceback(&type_name, &message);
+        let function = report.function.filter(|&f| heap.is_alive(f));
+        let traceback = (!traceback.is_empty()).then_some(traceback.as_str());
+        modules::report_unraisable_with(heap, rt, &report, function, None, traceback)?;
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use refcount::{Object, Trace, Unraisable};
+use refcount::{Object, Trace};
 
 use crate::eval::{self, error_parts, format_traceback};
 use crate::runtime::{Output, PyHeap, Runtime, Stream};
@@ -130,7 +130,10 @@ fn run_here(filename: &str, source: &str, options: &Options) -> Outcome {
                     3
                 }
             };
-            if let Err(error) = shut_down(&mut heap) {
+            if let Err(error) = crate::modules::at_exit(&mut heap, &rt) {
+                rt.write(Stream::Stderr, &format!("pyrun: internal error at exit: {error}\n"));
+            }
+            if let Err(error) = shut_down(&mut heap, &rt) {
                 rt.write(
                     Stream::Stderr,
                     &format!("pyrun: internal error at exit: {error}\n"),
@@ -164,30 +167,20 @@ fn prepare(
         heap.set_global(name, value)?;
         heap.decref(value)?;
     }
-    let sink_rt = Rc::clone(rt);
-    heap.set_error_sink(move |report: &Unraisable| write_unraisable(&sink_rt, report));
+    // Reports of unraisable exceptions wait in the heap until a statement ends (or
+    // `gc.collect()` returns), where running the program's `sys.unraisablehook` is safe.
+    let flush_rt = rt.rc();
+    let flush = heap.new_function("flush_unraisable", &[], move |heap, _, _| {
+        eval::flush_unraisable(heap, &flush_rt)?;
+        heap.none()
+    })?;
+    rt.modules
+        .borrow_mut()
+        .insert(crate::modules::FLUSH_UNRAISABLE_HOOK.to_string(), flush);
     if options.stress {
         generations::set_stress(heap, true);
     }
     Ok(())
-}
-
-/// CPython's default `sys.unraisablehook` output: what raised, the traceback, the exception.
-fn write_unraisable(rt: &Runtime, report: &Unraisable) {
-    let (type_name, message) = error_parts(&report.error);
-    let last = if message.is_empty() {
-        type_name.clone()
-    } else {
-        format!("{type_name}: {message}")
-    };
-    let traceback = rt.take_native_traceback(&type_name, &message);
-    rt.write(
-        Stream::Stderr,
-        &format!(
-            "Exception ignored in: {}\n{traceback}{last}\n",
-            report.object
-        ),
-    );
 }
 
 /// The traceback and the last line, as `python3` prints an uncaught exception.
@@ -212,7 +205,7 @@ fn report_uncaught(heap: &mut PyHeap, rt: &Runtime, error: &refcount::Error) {
 /// Interpreter shutdown, as 3.11's `finalize_modules` treats `__main__`: its names are set to
 /// None, first those that start with one underscore, then the rest, in the order they were
 /// made; then a collection.
-fn shut_down(heap: &mut PyHeap) -> refcount::Result<()> {
+fn shut_down(heap: &mut PyHeap, rt: &Runtime) -> refcount::Result<()> {
     let globals = heap.globals();
     let keys: Vec<(refcount::ObjRef, String)> = match heap.get(globals)? {
         Object::Dict(d) => d
@@ -239,5 +232,5 @@ fn shut_down(heap: &mut PyHeap) -> refcount::Result<()> {
         heap.decref(k)?;
     }
     generations::gc::collect(heap, 2)?;
-    Ok(())
+    eval::flush_unraisable(heap, rt)
 }

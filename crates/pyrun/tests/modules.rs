@@ -735,6 +735,7 @@ fn unraisable(message: &str) -> Unraisable {
     Unraisable {
         object: "<function Bad.__del__ at 0x7f0000001040>".into(),
         error: Error::raise("ValueError", message),
+        function: None,
     }
 }
 

@@ -68,6 +68,9 @@ pub struct Unraisable {
     /// (`<function Node.__del__ at 0x…>`), or what the runtime was doing.
     pub object: String,
     pub error: Error,
+    /// The function that raised, when it is a heap object (an interpreter hands it to
+    /// `sys.unraisablehook` as `unraisable.object`). Not a counted reference: it may be gone.
+    pub function: Option<ObjRef>,
 }
 
 // ANCHOR: unraisable
@@ -653,14 +656,26 @@ impl<H: Hooks> Heap<H> {
                 message: error.to_string(),
             });
         }
-        let object = self.describe(function);
-        self.report_unraisable_in(object, error);
+        let report = Unraisable {
+            object: self.describe(function),
+            error,
+            function: Some(function),
+        };
+        self.keep_unraisable(report);
     }
 
     /// Reports an exception that escaped code which is not a heap object's; `object` says
     /// what raised it.
     pub fn report_unraisable_in(&mut self, object: String, error: Error) {
-        let report = Unraisable { object, error };
+        let report = Unraisable {
+            object,
+            error,
+            function: None,
+        };
+        self.keep_unraisable(report);
+    }
+
+    fn keep_unraisable(&mut self, report: Unraisable) {
         if let Some(sink) = &mut self.error_sink {
             sink(&report);
         }
