@@ -321,11 +321,13 @@ pub(crate) fn instantiate(
     args: Vec<ObjRef>,
     kwargs: Vec<(String, ObjRef)>,
 ) -> Result<ObjRef> {
-    if let Some(kind) = rt.builtin_kind(class) {
+    if rt.builtin_kind(class).is_some() {
         let kw: Vec<(&str, ObjRef)> = kwargs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        let result = crate::builtins::construct(heap, rt, kind, &args, &kw);
+        let result = crate::builtins::call_type(heap, rt, class, &args, &kw);
         release_args(heap, args, kwargs)?;
-        return result;
+        return result?.ok_or_else(|| Error::Invariant {
+            message: "a built-in type without a constructor".into(),
+        });
     }
     let instance = heap.new_instance(class)?;
     let init = heap.class_attr(class, "__init__")?;

@@ -1,0 +1,944 @@
+//! The built-in behaviour (ops, format, methods, builtins) on a real heap. Expected texts
+//! and messages come from running CPython 3.11.7 (`python3`) on the same expressions.
+
+use std::rc::Rc;
+
+use pyrun::ast::{BinOp, CmpOp, UnaryOp};
+use pyrun::{Output, PyHeap, Runtime, Stream, builtins, format, methods, ops};
+use refcount::{Error, ObjRef, Result};
+
+fn setup() -> (PyHeap, Rc<Runtime>) {
+    let mut heap = finalizers::new_heap();
+    generations::gc::disable(&mut heap);
+    let rt = Runtime::new("t.py", "", Output::Captured(vec![]));
+    builtins::install(&mut heap, &rt).unwrap();
+    (heap, rt)
+}
+
+/// Runs `body` and checks that everything it made was freed.
+fn no_leaks(body: impl FnOnce(&mut PyHeap, &Runtime) -> Result<()>) {
+    let (mut heap, rt) = setup();
+    // Names interned by the heap stay alive: intern the ones the tests use first.
+    for name in ["args", "name", "key", "reverse", "sep", "end", "file"] {
+        let s = heap.intern(name).unwrap();
+        heap.decref(s).unwrap();
+    }
+    let before = heap.live_objects();
+    body(&mut heap, &rt).unwrap();
+    if let Some(exc) = rt.raising.take() {
+        heap.decref(exc).unwrap();
+    }
+    assert_eq!(heap.live_objects(), before, "objects leaked");
+}
+
+fn int(heap: &mut PyHeap, v: i64) -> ObjRef {
+    heap.new_int(v).unwrap()
+}
+
+fn s(heap: &mut PyHeap, v: &str) -> ObjRef {
+    heap.new_str(v).unwrap()
+}
+
+fn fl(heap: &mut PyHeap, v: f64) -> ObjRef {
+    heap.new_float(v).unwrap()
+}
+
+/// A list of ints (a new reference).
+fn ints(heap: &mut PyHeap, vs: &[i64]) -> ObjRef {
+    let items: Vec<ObjRef> = vs.iter().map(|&v| heap.new_int(v).unwrap()).collect();
+    let l = heap.new_list(&items).unwrap();
+    for i in items {
+        heap.decref(i).unwrap();
+    }
+    l
+}
+
+fn drop(heap: &mut PyHeap, refs: &[ObjRef]) {
+    for &r in refs {
+        heap.decref(r).unwrap();
+    }
+}
+
+fn repr(heap: &mut PyHeap, rt: &Runtime, r: ObjRef) -> String {
+    ops::repr(heap, rt, r).unwrap()
+}
+
+/// `Type: message` of an exception.
+fn err<T: std::fmt::Debug>(r: Result<T>) -> String {
+    match r {
+        Err(e) => {
+            let t = e.exception_type().unwrap_or("?").to_string();
+            match e {
+                Error::Raised { message, .. } => format!("{t}: {message}"),
+                other => format!("{other}"),
+            }
+        }
+        Ok(v) => panic!("expected an exception, got {v:?}"),
+    }
+}
+
+fn builtin(heap: &PyHeap, rt: &Runtime, name: &str) -> ObjRef {
+    let d = rt.builtins.get().unwrap();
+    ops::dict_entries(heap, d)
+        .unwrap()
+        .into_iter()
+        .find(|&(k, _)| heap.as_str(k).unwrap() == name)
+        .unwrap_or_else(|| panic!("no builtin {name}"))
+        .1
+}
+
+/// Calls builtin `name` and returns the repr of its result (dropped).
+fn call(
+    heap: &mut PyHeap,
+    rt: &Runtime,
+    name: &str,
+    args: &[ObjRef],
+    kw: &[(&str, ObjRef)],
+) -> Result<String> {
+    let f = builtin(heap, rt, name);
+    let r = match builtins::call_type(heap, rt, f, args, kw)? {
+        Some(r) => r,
+        None => heap.call_kw(f, args, kw)?,
+    };
+    let text = ops::repr(heap, rt, r);
+    heap.decref(r)?;
+    text
+}
+
+fn bin(heap: &mut PyHeap, rt: &Runtime, op: BinOp, a: ObjRef, b: ObjRef) -> Result<String> {
+    let r = ops::binary(heap, rt, op, a, b)?;
+    let text = ops::repr(heap, rt, r);
+    heap.decref(r)?;
+    text
+}
+
+#[test]
+fn arithmetic_results() {
+    no_leaks(|heap, rt| {
+        let (a, b, c, m) = (int(heap, 7), int(heap, -2), int(heap, 3), int(heap, -7));
+        let (x, y, z) = (fl(heap, 7.5), fl(heap, -2.0), fl(heap, 0.1));
+        // From python3: 7 // -2, 7 % -2, -7 % 3, -7 // 3, 7 / -2, 7 ** -2 ...
+        assert_eq!(bin(heap, rt, BinOp::FloorDiv, a, b)?, "-4");
+        assert_eq!(bin(heap, rt, BinOp::Mod, a, b)?, "-1");
+        assert_eq!(bin(heap, rt, BinOp::Mod, m, c)?, "2");
+        assert_eq!(bin(heap, rt, BinOp::FloorDiv, m, c)?, "-3");
+        assert_eq!(bin(heap, rt, BinOp::Div, a, b)?, "-3.5");
+        assert_eq!(bin(heap, rt, BinOp::Pow, a, b)?, "0.02040816326530612");
+        assert_eq!(bin(heap, rt, BinOp::Pow, a, c)?, "343");
+        assert_eq!(bin(heap, rt, BinOp::FloorDiv, x, y)?, "-4.0");
+        assert_eq!(bin(heap, rt, BinOp::Mod, x, y)?, "-0.5");
+        assert_eq!(bin(heap, rt, BinOp::Add, z, z)?, "0.2");
+        let zz = bin(heap, rt, BinOp::Add, z, z)?;
+        assert_eq!(zz, "0.2");
+        let three_z = {
+            let t = ops::binary(heap, rt, BinOp::Mult, z, c)?;
+            let r = repr(heap, rt, t);
+            heap.decref(t)?;
+            r
+        };
+        assert_eq!(three_z, "0.30000000000000004");
+        assert_eq!(bin(heap, rt, BinOp::Add, a, x)?, "14.5");
+        assert_eq!(bin(heap, rt, BinOp::LShift, a, c)?, "56");
+        assert_eq!(bin(heap, rt, BinOp::RShift, m, c)?, "-1");
+        let (t, f) = (heap.new_bool(true)?, heap.new_bool(false)?);
+        assert_eq!(bin(heap, rt, BinOp::Add, t, t)?, "2");
+        assert_eq!(bin(heap, rt, BinOp::BitAnd, t, f)?, "False");
+        assert_eq!(bin(heap, rt, BinOp::BitXor, t, f)?, "True");
+        let neg = ops::unary(heap, rt, UnaryOp::Neg, t)?;
+        assert_eq!(repr(heap, rt, neg), "-1");
+        let inv = ops::unary(heap, rt, UnaryOp::Invert, t)?;
+        assert_eq!(repr(heap, rt, inv), "-2");
+        let not = ops::unary(heap, rt, UnaryOp::Not, a)?;
+        assert_eq!(repr(heap, rt, not), "False");
+        drop(heap, &[a, b, c, m, x, y, z, t, f, neg, inv, not]);
+        Ok(())
+    });
+}
+
+#[test]
+fn arithmetic_errors() {
+    no_leaks(|heap, rt| {
+        let (one, zero, fzero, big) = (
+            int(heap, 1),
+            int(heap, 0),
+            fl(heap, 0.0),
+            int(heap, i64::MAX),
+        );
+        let (f1, text, neg) = (fl(heap, 1.0), s(heap, "a"), int(heap, -1));
+        let none = heap.none()?;
+        let l = ints(heap, &[1]);
+        let t = heap.new_tuple(&[one])?;
+        // Messages from python3 3.11.7.
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Div, one, zero)),
+            "ZeroDivisionError: division by zero"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::FloorDiv, one, zero)),
+            "ZeroDivisionError: integer division or modulo by zero"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Mod, one, zero)),
+            "ZeroDivisionError: integer modulo by zero"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Div, f1, zero)),
+            "ZeroDivisionError: float division by zero"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::FloorDiv, f1, zero)),
+            "ZeroDivisionError: float floor division by zero"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Mod, f1, fzero)),
+            "ZeroDivisionError: float modulo"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Pow, zero, neg)),
+            "ZeroDivisionError: 0.0 cannot be raised to a negative power"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Add, one, text)),
+            "TypeError: unsupported operand type(s) for +: 'int' and 'str'"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Add, text, one)),
+            "TypeError: can only concatenate str (not \"int\") to str"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Add, l, t)),
+            "TypeError: can only concatenate list (not \"tuple\") to list"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Mult, text, text)),
+            "TypeError: can't multiply sequence by non-int of type 'str'"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Add, none, one)),
+            "TypeError: unsupported operand type(s) for +: 'NoneType' and 'int'"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Pow, one, text)),
+            "TypeError: unsupported operand type(s) for ** or pow(): 'int' and 'str'"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::LShift, one, neg)),
+            "ValueError: negative shift count"
+        );
+        assert_eq!(
+            err(ops::unary(heap, rt, UnaryOp::Neg, text)),
+            "TypeError: bad operand type for unary -: 'str'"
+        );
+        assert_eq!(
+            err(ops::unary(heap, rt, UnaryOp::Invert, f1)),
+            "TypeError: bad operand type for unary ~: 'float'"
+        );
+        // pyrun's ints are 64-bit: an overflow is an error, never a wrong number.
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Add, big, one)),
+            "OverflowError: int too large for pyrun's 64-bit ints"
+        );
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Mult, big, big)),
+            "OverflowError: int too large for pyrun's 64-bit ints"
+        );
+        drop(heap, &[one, zero, fzero, big, f1, text, neg, none, l, t]);
+        Ok(())
+    });
+}
+
+#[test]
+fn sequences_and_sets() {
+    no_leaks(|heap, rt| {
+        let (a, b) = (ints(heap, &[1, 2]), ints(heap, &[3]));
+        let (two, ab) = (int(heap, 2), s(heap, "ab"));
+        assert_eq!(bin(heap, rt, BinOp::Add, a, b)?, "[1, 2, 3]");
+        assert_eq!(bin(heap, rt, BinOp::Mult, a, two)?, "[1, 2, 1, 2]");
+        assert_eq!(bin(heap, rt, BinOp::Mult, two, ab)?, "'abab'");
+        let t = heap.new_tuple(&[two])?;
+        assert_eq!(bin(heap, rt, BinOp::Add, t, t)?, "(2, 2)");
+        let items: Vec<ObjRef> = [1, 2, 3].iter().map(|&v| int(heap, v)).collect();
+        let s1 = heap.new_set(&items)?;
+        let s2 = heap.new_set(&items[1..])?;
+        assert_eq!(bin(heap, rt, BinOp::Sub, s1, s2)?, "{1}");
+        assert_eq!(bin(heap, rt, BinOp::BitAnd, s1, s2)?, "{2, 3}");
+        assert_eq!(bin(heap, rt, BinOp::BitXor, s2, s1)?, "{1}");
+        assert!(ops::compare(heap, rt, CmpOp::Lt, s2, s1)?);
+        // l += (3,) extends in place.
+        let r = ops::inplace(heap, rt, BinOp::Add, a, t)?;
+        assert_eq!(r, a);
+        assert_eq!(repr(heap, rt, a), "[1, 2, 2]");
+        drop(heap, &[r, a, b, two, ab, t, s1, s2]);
+        drop(heap, &items);
+        Ok(())
+    });
+}
+
+#[test]
+fn repr_and_str() {
+    no_leaks(|heap, rt| {
+        let (x, y, q) = (fl(heap, 1e16), fl(heap, 0.0001), s(heap, "it's"));
+        let one = int(heap, 1);
+        let t1 = heap.new_tuple(&[one])?;
+        let d = heap.new_dict()?;
+        heap.dict_set(d, q, t1)?;
+        let empty = heap.new_set(&[])?;
+        let l = heap.new_list(&[x, y, q, t1, d, empty])?;
+        // python3: repr([1e16, 0.0001, "it's", (1,), {"it's": (1,)}, set()])
+        assert_eq!(
+            repr(heap, rt, l),
+            "[1e+16, 0.0001, \"it's\", (1,), {\"it's\": (1,)}, set()]"
+        );
+        assert_eq!(ops::str_of(heap, rt, q)?, "it's");
+        // A list inside itself.
+        heap.list_append(l, l)?;
+        assert!(repr(heap, rt, l).ends_with(", [...]]"));
+        heap.clear(l)?;
+        // An instance's __repr__ is called for items.
+        let f = heap.new_function_kw("C.__repr__", &[], |heap, _, _, _| heap.new_str("C!"))?;
+        let class = heap.new_class_with("C", &[("__repr__", f)])?;
+        let inst = heap.new_instance(class)?;
+        let l2 = heap.new_list(&[inst, inst])?;
+        assert_eq!(repr(heap, rt, l2), "[C!, C!]");
+        assert_eq!(ops::str_of(heap, rt, inst)?, "C!");
+        let plain = heap.new_class("D")?;
+        let d_inst = heap.new_instance(plain)?;
+        assert!(repr(heap, rt, d_inst).starts_with("<__main__.D object at 0x"));
+        let int_type = ops::type_of(heap, rt, one);
+        assert_eq!(repr(heap, rt, int_type), "<class 'int'>");
+        assert_eq!(repr(heap, rt, plain), "<class '__main__.D'>");
+        drop(
+            heap,
+            &[
+                x, y, q, one, t1, d, empty, l, f, class, inst, l2, plain, d_inst,
+            ],
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn comparisons() {
+    no_leaks(|heap, rt| {
+        let (a, b) = (ints(heap, &[1, 2]), ints(heap, &[1, 3]));
+        let (one, fone, text, nan) = (
+            int(heap, 1),
+            fl(heap, 1.0),
+            s(heap, "abc"),
+            fl(heap, f64::NAN),
+        );
+        let sub = s(heap, "bc");
+        assert!(ops::compare(heap, rt, CmpOp::Lt, a, b)?);
+        assert!(ops::compare(heap, rt, CmpOp::Eq, one, fone)?);
+        assert!(ops::compare(heap, rt, CmpOp::In, sub, text)?);
+        assert!(ops::compare(heap, rt, CmpOp::In, one, a)?);
+        assert!(!ops::compare(heap, rt, CmpOp::Eq, nan, nan)?);
+        let ln = heap.new_list(&[nan])?;
+        // Identity first inside containers: [nan] == [nan] for the same nan.
+        assert!(ops::compare(heap, rt, CmpOp::Eq, ln, ln)?);
+        let r = heap.new_range(0, 10, 3)?;
+        let nine = int(heap, 9);
+        assert!(ops::compare(heap, rt, CmpOp::In, nine, r)?);
+        assert_eq!(
+            err(ops::compare(heap, rt, CmpOp::Lt, one, text)),
+            "TypeError: '<' not supported between instances of 'int' and 'str'"
+        );
+        assert_eq!(
+            err(ops::compare(heap, rt, CmpOp::In, one, text)),
+            "TypeError: 'in <string>' requires string as left operand, not int"
+        );
+        assert_eq!(
+            err(ops::compare(heap, rt, CmpOp::In, one, one)),
+            "TypeError: argument of type 'int' is not iterable"
+        );
+        let mixed = heap.new_list(&[one, text])?;
+        let mixed2 = heap.new_list(&[one, one])?;
+        assert_eq!(
+            err(ops::compare(heap, rt, CmpOp::Lt, mixed2, mixed)),
+            "TypeError: '<' not supported between instances of 'int' and 'str'"
+        );
+        drop(
+            heap,
+            &[a, b, one, fone, text, nan, sub, ln, r, nine, mixed, mixed2],
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn subscripts_and_slices() {
+    no_leaks(|heap, rt| {
+        let l = ints(heap, &[0, 1, 2, 3, 4, 5]);
+        let text = s(heap, "hello");
+        let (m1, ten, key) = (int(heap, -1), int(heap, 10), s(heap, "k"));
+        let item = ops::getitem(heap, rt, l, m1)?;
+        assert_eq!(repr(heap, rt, item), "5");
+        let c = ops::getitem(heap, rt, text, m1)?;
+        assert_eq!(repr(heap, rt, c), "'o'");
+        assert_eq!(
+            err(ops::getitem(heap, rt, l, ten)),
+            "IndexError: list index out of range"
+        );
+        assert_eq!(
+            err(ops::getitem(heap, rt, text, ten)),
+            "IndexError: string index out of range"
+        );
+        assert_eq!(
+            err(ops::getitem(heap, rt, l, key)),
+            "TypeError: list indices must be integers or slices, not str"
+        );
+        assert_eq!(
+            err(ops::setitem(heap, rt, l, ten, key)),
+            "IndexError: list assignment index out of range"
+        );
+        assert_eq!(
+            err(ops::getitem(heap, rt, ten, ten)),
+            "TypeError: 'int' object is not subscriptable"
+        );
+        let d = heap.new_dict()?;
+        assert_eq!(err(ops::getitem(heap, rt, d, key)), "KeyError: 'k'");
+        // The KeyError's object carries the key itself as its args.
+        let exc = rt.raising.take().expect("KeyError object");
+        let args = heap.get_attr(exc, "args")?;
+        assert_eq!(repr(heap, rt, args), "('k',)");
+        heap.decref(exc)?;
+        assert_eq!(
+            err(ops::setitem(heap, rt, d, l, key)),
+            "TypeError: unhashable type: 'list'"
+        );
+        // python3: [0,1,2,3,4,5][::-2], [1:-1], "hello"[::-1], range(0,10,3)[1:],
+        let sl = ops::getitem_slice(heap, rt, l, None, None, Some(-2))?;
+        assert_eq!(repr(heap, rt, sl), "[5, 3, 1]");
+        let sl2 = ops::getitem_slice(heap, rt, l, Some(1), Some(-1), None)?;
+        assert_eq!(repr(heap, rt, sl2), "[1, 2, 3, 4]");
+        let rev = ops::getitem_slice(heap, rt, text, None, None, Some(-1))?;
+        assert_eq!(repr(heap, rt, rev), "'olleh'");
+        let r = heap.new_range(0, 10, 3)?;
+        let rs = ops::getitem_slice(heap, rt, r, Some(1), None, None)?;
+        assert_eq!(repr(heap, rt, rs), "range(3, 12, 3)");
+        assert_eq!(
+            err(ops::getitem_slice(heap, rt, l, None, None, Some(0))),
+            "ValueError: slice step cannot be zero"
+        );
+        // l[1:3] = "ab"; l[::2] = [7, 8, 9]; del l[:2]
+        let ab = s(heap, "ab");
+        ops::setitem_slice(heap, rt, l, Some(1), Some(3), None, ab)?;
+        assert_eq!(repr(heap, rt, l), "[0, 'a', 'b', 3, 4, 5]");
+        let seven = ints(heap, &[7, 8, 9]);
+        ops::setitem_slice(heap, rt, l, None, None, Some(2), seven)?;
+        assert_eq!(repr(heap, rt, l), "[7, 'a', 8, 3, 9, 5]");
+        assert_eq!(
+            err(ops::setitem_slice(heap, rt, l, None, None, Some(3), seven)),
+            "ValueError: attempt to assign sequence of size 3 to extended slice of size 2"
+        );
+        ops::delitem_slice(heap, rt, l, None, Some(2), None)?;
+        assert_eq!(repr(heap, rt, l), "[8, 3, 9, 5]");
+        ops::setitem_slice(heap, rt, l, Some(10), None, None, seven)?;
+        assert_eq!(repr(heap, rt, l), "[8, 3, 9, 5, 7, 8, 9]");
+        ops::delitem_slice(heap, rt, l, None, None, Some(-3))?;
+        assert_eq!(repr(heap, rt, l), "[3, 9, 7, 8]");
+        ops::delitem(heap, rt, l, m1)?;
+        assert_eq!(repr(heap, rt, l), "[3, 9, 7]");
+        let t = heap.new_tuple(&[m1])?;
+        assert_eq!(
+            err(ops::delitem(heap, rt, t, m1)),
+            "TypeError: 'tuple' object doesn't support item deletion"
+        );
+        drop(
+            heap,
+            &[
+                l, text, m1, ten, key, item, c, d, sl, sl2, rev, r, rs, ab, seven, t,
+            ],
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn len_truth_iterate() {
+    no_leaks(|heap, rt| {
+        let text = s(heap, "héllo");
+        assert_eq!(ops::len(heap, rt, text)?, 5);
+        let chars = ops::iterate(heap, rt, text)?;
+        assert_eq!(repr(heap, rt, chars[1]), "'é'");
+        drop(heap, &chars);
+        let r = heap.new_range(10, 0, -3)?;
+        let items = ops::iterate(heap, rt, r)?;
+        let l = heap.new_list(&items)?;
+        assert_eq!(repr(heap, rt, l), "[10, 7, 4, 1]");
+        drop(heap, &items);
+        let empty = heap.new_list(&[])?;
+        assert!(!ops::truthy(heap, rt, empty)?);
+        assert!(ops::truthy(heap, rt, l)?);
+        let one = int(heap, 1);
+        assert_eq!(
+            err(ops::iterate(heap, rt, one)),
+            "TypeError: 'int' object is not iterable"
+        );
+        assert_eq!(
+            err(ops::len(heap, rt, one)),
+            "TypeError: object of type 'int' has no len()"
+        );
+        drop(heap, &[text, r, l, empty, one]);
+        Ok(())
+    });
+}
+
+#[test]
+fn builtin_functions() {
+    no_leaks(|heap, rt| {
+        let l = ints(heap, &[3, 1, 2]);
+        let (x12, bad, f, half) = (s(heap, " 12 "), s(heap, "x"), fl(heap, -3.9), fl(heap, 2.5));
+        let (two, seven, m7) = (int(heap, 2), int(heap, 7), int(heap, -7));
+        assert_eq!(call(heap, rt, "sorted", &[l], &[])?, "[1, 2, 3]");
+        let t = heap.new_bool(true)?;
+        assert_eq!(
+            call(heap, rt, "sorted", &[l], &[("reverse", t)])?,
+            "[3, 2, 1]"
+        );
+        assert_eq!(call(heap, rt, "min", &[l], &[])?, "1");
+        assert_eq!(call(heap, rt, "max", &[two, seven], &[])?, "7");
+        assert_eq!(call(heap, rt, "sum", &[l], &[])?, "6");
+        assert_eq!(call(heap, rt, "len", &[l], &[])?, "3");
+        assert_eq!(call(heap, rt, "int", &[x12], &[])?, "12");
+        assert_eq!(call(heap, rt, "int", &[f], &[])?, "-3");
+        assert_eq!(
+            err(call(heap, rt, "int", &[bad], &[])),
+            "ValueError: invalid literal for int() with base 10: 'x'"
+        );
+        assert_eq!(call(heap, rt, "float", &[x12], &[])?, "12.0");
+        assert_eq!(
+            err(call(heap, rt, "float", &[bad], &[])),
+            "ValueError: could not convert string to float: 'x'"
+        );
+        assert_eq!(call(heap, rt, "round", &[half], &[])?, "2");
+        assert_eq!(call(heap, rt, "divmod", &[m7, two], &[])?, "(-4, 1)");
+        assert_eq!(call(heap, rt, "pow", &[seven, two, m7], &[])?, "0");
+        let three = int(heap, 3);
+        assert_eq!(call(heap, rt, "pow", &[three, two, m7], &[])?, "-5");
+        heap.decref(three)?;
+        assert_eq!(call(heap, rt, "abs", &[f], &[])?, "3.9");
+        assert_eq!(call(heap, rt, "list", &[x12], &[])?, "[' ', '1', '2', ' ']");
+        assert_eq!(call(heap, rt, "tuple", &[l], &[])?, "(3, 1, 2)");
+        assert_eq!(
+            call(heap, rt, "enumerate", &[bad], &[("start", two)])?,
+            "[(2, 'x')]"
+        );
+        assert_eq!(
+            call(heap, rt, "zip", &[l, x12], &[])?,
+            "[(3, ' '), (1, '1'), (2, '2')]"
+        );
+        assert_eq!(call(heap, rt, "reversed", &[l], &[])?, "[2, 1, 3]");
+        assert_eq!(call(heap, rt, "set", &[l], &[])?, "{3, 1, 2}");
+        assert_eq!(call(heap, rt, "dict", &[], &[("a", two)])?, "{'a': 2}");
+        assert_eq!(call(heap, rt, "str", &[l], &[])?, "'[3, 1, 2]'");
+        assert_eq!(call(heap, rt, "repr", &[bad], &[])?, "\"'x'\"");
+        assert_eq!(call(heap, rt, "bool", &[l], &[])?, "True");
+        assert_eq!(call(heap, rt, "all", &[l], &[])?, "True");
+        assert_eq!(call(heap, rt, "any", &[bad], &[])?, "True");
+        let sixty_five = int(heap, 65);
+        assert_eq!(call(heap, rt, "chr", &[sixty_five], &[])?, "'A'");
+        assert_eq!(call(heap, rt, "ord", &[bad], &[])?, "120");
+        assert_eq!(
+            err(call(heap, rt, "ord", &[x12], &[])),
+            "TypeError: ord() expected a character, but string of length 4 found"
+        );
+        // hash values from python3 3.11.7: hash(-1), hash(1.5), hash((1, 2)), hash(())
+        let one = int(heap, 1);
+        let pair = heap.new_tuple(&[one, two])?;
+        let unit = heap.new_tuple(&[])?;
+        let onehalf = fl(heap, 1.5);
+        let minus1 = int(heap, -1);
+        assert_eq!(call(heap, rt, "hash", &[minus1], &[])?, "-2");
+        assert_eq!(
+            call(heap, rt, "hash", &[onehalf], &[])?,
+            "1152921504606846977"
+        );
+        assert_eq!(
+            call(heap, rt, "hash", &[pair], &[])?,
+            "-3550055125485641917"
+        );
+        assert_eq!(call(heap, rt, "hash", &[unit], &[])?, "5740354900026072187");
+        assert_eq!(
+            err(call(heap, rt, "hash", &[l], &[])),
+            "TypeError: unhashable type: 'list'"
+        );
+        let int_t = builtin(heap, rt, "int");
+        let bool_t = builtin(heap, rt, "bool");
+        let tup = heap.new_tuple(&[bool_t, int_t])?;
+        assert_eq!(call(heap, rt, "isinstance", &[t, int_t], &[])?, "True");
+        assert_eq!(call(heap, rt, "isinstance", &[one, bool_t], &[])?, "False");
+        assert_eq!(call(heap, rt, "isinstance", &[one, tup], &[])?, "True");
+        assert_eq!(call(heap, rt, "issubclass", &[bool_t, int_t], &[])?, "True");
+        let value_error = builtin(heap, rt, "ValueError");
+        let exc_base = builtin(heap, rt, "Exception");
+        assert_eq!(
+            call(heap, rt, "issubclass", &[value_error, exc_base], &[])?,
+            "True"
+        );
+        assert_eq!(call(heap, rt, "type", &[t], &[])?, "<class 'bool'>");
+        assert_eq!(
+            err(call(heap, rt, "min", &[], &[])),
+            "TypeError: min expected at least 1 argument, got 0"
+        );
+        let empty = heap.new_list(&[])?;
+        assert_eq!(
+            err(call(heap, rt, "max", &[empty], &[])),
+            "ValueError: max() arg is an empty sequence"
+        );
+        assert_eq!(
+            err(call(heap, rt, "len", &[], &[])),
+            "TypeError: len() takes exactly one argument (0 given)"
+        );
+        drop(
+            heap,
+            &[
+                l, x12, bad, f, half, two, seven, m7, t, sixty_five, one, pair, unit, onehalf,
+                minus1, tup, empty,
+            ],
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn exceptions_are_classes_with_args() {
+    no_leaks(|heap, rt| {
+        let class = rt.exception_class("KeyError").unwrap();
+        let inst = heap.new_instance(class)?;
+        let init = heap.class_attr(class, "__init__")?.unwrap();
+        let k = s(heap, "k");
+        let none = heap.call_kw(init, &[inst, k], &[])?;
+        assert_eq!(ops::str_of(heap, rt, inst)?, "'k'");
+        assert_eq!(repr(heap, rt, inst), "KeyError('k')");
+        let ve = rt.exception_class("ValueError").unwrap();
+        let v = heap.new_instance(ve)?;
+        let init = heap.class_attr(ve, "__init__")?.unwrap();
+        let (one, two) = (int(heap, 1), int(heap, 2));
+        let none2 = heap.call_kw(init, &[v, one, two], &[])?;
+        // python3: str(ValueError(1, 2)), repr(ValueError(1, 2))
+        assert_eq!(ops::str_of(heap, rt, v)?, "(1, 2)");
+        assert_eq!(repr(heap, rt, v), "ValueError(1, 2)");
+        let lookup = rt.exception_class("LookupError").unwrap();
+        assert!(builtins::is_instance(heap, rt, inst, lookup));
+        assert!(!builtins::is_instance(heap, rt, v, lookup));
+        drop(heap, &[inst, k, none, v, one, two, none2]);
+        Ok(())
+    });
+}
+
+fn key_neg(
+    heap: &mut PyHeap,
+    _: &[ObjRef],
+    args: &[ObjRef],
+    _: &[(&str, ObjRef)],
+) -> Result<ObjRef> {
+    let v = heap.as_int(args[0])?;
+    heap.new_int(-v)
+}
+
+#[test]
+fn sorting_with_key_is_stable() {
+    no_leaks(|heap, rt| {
+        let key = heap.new_function_kw("neg", &[], key_neg)?;
+        let l = ints(heap, &[1, 3, 2, 3, 1]);
+        methods::list_sort(heap, rt, l, &[("key", key)])?;
+        assert_eq!(repr(heap, rt, l), "[3, 3, 2, 1, 1]");
+        // Stability with equal keys: sort pairs by their first item only.
+        let words: Vec<ObjRef> = ["bb", "a", "cc", "b"].iter().map(|w| s(heap, w)).collect();
+        let wl = heap.new_list(&words)?;
+        let len = builtin(heap, rt, "len");
+        methods::list_sort(heap, rt, wl, &[("key", len)])?;
+        assert_eq!(repr(heap, rt, wl), "['a', 'b', 'bb', 'cc']");
+        let t = heap.new_bool(true)?;
+        methods::list_sort(heap, rt, wl, &[("key", len), ("reverse", t)])?;
+        // python3: sorted(['a', 'b', 'bb', 'cc'], key=len, reverse=True)
+        assert_eq!(repr(heap, rt, wl), "['bb', 'cc', 'a', 'b']");
+        let one = int(heap, 1);
+        let text = s(heap, "a");
+        let mixed = heap.new_list(&[one, text])?;
+        assert_eq!(
+            err(methods::list_sort(heap, rt, mixed, &[])),
+            "TypeError: '<' not supported between instances of 'str' and 'int'"
+        );
+        drop(heap, &[key, l, wl, t, one, text, mixed]);
+        drop(heap, &words);
+        Ok(())
+    });
+}
+
+/// `receiver.name(*args)`'s repr.
+fn meth(
+    heap: &mut PyHeap,
+    rt: &Runtime,
+    recv: ObjRef,
+    name: &str,
+    args: &[ObjRef],
+) -> Result<String> {
+    meth_kw(heap, rt, recv, name, args, &[])
+}
+
+fn meth_kw(
+    heap: &mut PyHeap,
+    rt: &Runtime,
+    recv: ObjRef,
+    name: &str,
+    args: &[ObjRef],
+    kw: &[(&str, ObjRef)],
+) -> Result<String> {
+    let r = methods::call_method(heap, rt, recv, name, args, kw)?.expect("a method");
+    let text = ops::repr(heap, rt, r);
+    heap.decref(r)?;
+    text
+}
+
+#[test]
+fn str_methods() {
+    no_leaks(|heap, rt| {
+        let csv = s(heap, "a,b,,c");
+        let comma = s(heap, ",");
+        let spaced = s(heap, " a  b ");
+        let one = int(heap, 1);
+        // Expected values from python3 3.11.7.
+        assert_eq!(
+            meth(heap, rt, csv, "split", &[comma])?,
+            "['a', 'b', '', 'c']"
+        );
+        assert_eq!(meth(heap, rt, spaced, "split", &[])?, "['a', 'b']");
+        let none = heap.none()?;
+        assert_eq!(
+            meth(heap, rt, spaced, "split", &[none, one])?,
+            "['a', 'b ']"
+        );
+        assert_eq!(
+            meth_kw(heap, rt, spaced, "rsplit", &[], &[("maxsplit", one)])?,
+            "[' a', 'b']"
+        );
+        assert_eq!(
+            meth(heap, rt, csv, "rsplit", &[comma, one])?,
+            "['a,b,', 'c']"
+        );
+        assert_eq!(meth(heap, rt, spaced, "strip", &[])?, "'a  b'");
+        assert_eq!(meth(heap, rt, comma, "join", &[spaced])?, "' ,a, , ,b, '");
+        let title = s(heap, "they're bill's");
+        assert_eq!(meth(heap, rt, title, "title", &[])?, "\"They'Re Bill'S\"");
+        assert_eq!(
+            meth(heap, rt, title, "capitalize", &[])?,
+            "\"They're bill's\""
+        );
+        let abc = s(heap, "abc");
+        let (eight, star) = (int(heap, 8), s(heap, "*"));
+        assert_eq!(meth(heap, rt, abc, "center", &[eight, star])?, "'**abc***'");
+        assert_eq!(meth(heap, rt, abc, "rjust", &[eight])?, "'     abc'");
+        let neg = s(heap, "-42");
+        let six = int(heap, 6);
+        assert_eq!(meth(heap, rt, neg, "zfill", &[six])?, "'-00042'");
+        let lines = s(heap, "a\nb\r\nc\n");
+        assert_eq!(meth(heap, rt, lines, "splitlines", &[])?, "['a', 'b', 'c']");
+        let eq = s(heap, "=");
+        let abe = s(heap, "a=b=c");
+        assert_eq!(
+            meth(heap, rt, abe, "partition", &[eq])?,
+            "('a', '=', 'b=c')"
+        );
+        assert_eq!(
+            meth(heap, rt, abe, "rpartition", &[eq])?,
+            "('a=b', '=', 'c')"
+        );
+        let c = s(heap, "c");
+        assert_eq!(meth(heap, rt, abc, "find", &[c])?, "2");
+        assert_eq!(meth(heap, rt, abc, "find", &[comma])?, "-1");
+        assert_eq!(
+            err(meth(heap, rt, abc, "index", &[comma])),
+            "ValueError: substring not found"
+        );
+        let empty = s(heap, "");
+        assert_eq!(meth(heap, rt, abc, "count", &[empty])?, "4");
+        let dash = s(heap, "-");
+        assert_eq!(meth(heap, rt, abc, "replace", &[empty, dash])?, "'-a-b-c-'");
+        assert_eq!(meth(heap, rt, abc, "startswith", &[c])?, "False");
+        assert_eq!(meth(heap, rt, abc, "endswith", &[c])?, "True");
+        assert_eq!(meth(heap, rt, abc, "upper", &[])?, "'ABC'");
+        assert_eq!(
+            err(meth(heap, rt, abc, "upper", &[one])),
+            "TypeError: str.upper() takes no arguments (1 given)"
+        );
+        assert_eq!(
+            err(meth(heap, rt, comma, "join", &[csv])
+                .and(Ok(()))
+                .and_then(|_| {
+                    let l = heap.new_list(&[one])?;
+                    let r = meth(heap, rt, comma, "join", &[l]);
+                    heap.decref(l)?;
+                    r.map(|_| ())
+                })),
+            "TypeError: sequence item 0: expected str instance, int found"
+        );
+        assert_eq!(
+            err(meth(heap, rt, abc, "split", &[empty])),
+            "ValueError: empty separator"
+        );
+        let digits = s(heap, "12");
+        assert_eq!(meth(heap, rt, digits, "isdigit", &[])?, "True");
+        assert_eq!(meth(heap, rt, empty, "isdigit", &[])?, "False");
+        assert!(methods::has_method(refcount::Kind::Str, "join"));
+        assert!(!methods::has_method(refcount::Kind::Str, "append"));
+        assert!(methods::call_method(heap, rt, abc, "nope", &[], &[])?.is_none());
+        drop(
+            heap,
+            &[
+                csv, comma, spaced, one, none, title, abc, eight, star, neg, six, lines, eq, abe,
+                c, empty, dash, digits,
+            ],
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn list_dict_set_methods() {
+    no_leaks(|heap, rt| {
+        let l = ints(heap, &[1, 2, 3]);
+        let (zero, m1, nine, five) = (int(heap, 0), int(heap, -1), int(heap, 9), int(heap, 5));
+        meth(heap, rt, l, "insert", &[zero, nine])?;
+        assert_eq!(repr(heap, rt, l), "[9, 1, 2, 3]");
+        meth(heap, rt, l, "insert", &[m1, five])?;
+        assert_eq!(repr(heap, rt, l), "[9, 1, 2, 5, 3]");
+        assert_eq!(meth(heap, rt, l, "pop", &[])?, "3");
+        assert_eq!(meth(heap, rt, l, "pop", &[zero])?, "9");
+        meth(heap, rt, l, "remove", &[five])?;
+        assert_eq!(repr(heap, rt, l), "[1, 2]");
+        assert_eq!(
+            err(meth(heap, rt, l, "remove", &[five])),
+            "ValueError: list.remove(x): x not in list"
+        );
+        assert_eq!(
+            err(meth(heap, rt, l, "index", &[five])),
+            "ValueError: 5 is not in list"
+        );
+        assert_eq!(
+            err(meth(heap, rt, l, "pop", &[nine])),
+            "IndexError: pop index out of range"
+        );
+        meth(heap, rt, l, "extend", &[l])?;
+        assert_eq!(repr(heap, rt, l), "[1, 2, 1, 2]");
+        assert_eq!(meth(heap, rt, l, "count", &[m1])?, "0");
+        meth(heap, rt, l, "reverse", &[])?;
+        assert_eq!(repr(heap, rt, l), "[2, 1, 2, 1]");
+        let copy = methods::call_method(heap, rt, l, "copy", &[], &[])?.unwrap();
+        meth(heap, rt, l, "clear", &[])?;
+        assert_eq!(repr(heap, rt, l), "[]");
+        assert_eq!(
+            err(meth(heap, rt, l, "pop", &[])),
+            "IndexError: pop from empty list"
+        );
+        assert_eq!(repr(heap, rt, copy), "[2, 1, 2, 1]");
+
+        let d = heap.new_dict()?;
+        let (a, b) = (s(heap, "a"), s(heap, "b"));
+        heap.dict_set(d, a, nine)?;
+        heap.dict_set(d, b, five)?;
+        assert_eq!(meth(heap, rt, d, "get", &[zero])?, "None");
+        assert_eq!(meth(heap, rt, d, "get", &[zero, m1])?, "-1");
+        assert_eq!(meth(heap, rt, d, "items", &[])?, "[('a', 9), ('b', 5)]");
+        assert_eq!(meth(heap, rt, d, "keys", &[])?, "['a', 'b']");
+        assert_eq!(meth(heap, rt, d, "setdefault", &[zero, m1])?, "-1");
+        assert_eq!(meth(heap, rt, d, "pop", &[a])?, "9");
+        assert_eq!(err(meth(heap, rt, d, "pop", &[a])), "KeyError: 'a'");
+        assert_eq!(meth(heap, rt, d, "popitem", &[])?, "(0, -1)");
+        meth_kw(heap, rt, d, "update", &[], &[("z", zero)])?;
+        assert_eq!(repr(heap, rt, d), "{'b': 5, 'z': 0}");
+        meth(heap, rt, d, "clear", &[])?;
+        assert_eq!(
+            err(meth(heap, rt, d, "popitem", &[])),
+            "KeyError: 'popitem(): dictionary is empty'"
+        );
+
+        let st = heap.new_set(&[])?;
+        meth(heap, rt, st, "add", &[five])?;
+        meth(heap, rt, st, "add", &[nine])?;
+        assert_eq!(meth(heap, rt, st, "union", &[copy])?, "{5, 9, 2, 1}");
+        assert_eq!(meth(heap, rt, st, "issubset", &[copy])?, "False");
+        meth(heap, rt, st, "discard", &[zero])?;
+        assert_eq!(err(meth(heap, rt, st, "remove", &[zero])), "KeyError: 0");
+        assert_eq!(meth(heap, rt, st, "pop", &[])?, "5");
+        assert_eq!(
+            err(meth(heap, rt, st, "add", &[copy])),
+            "TypeError: unhashable type: 'list'"
+        );
+        let t = heap.new_tuple(&[five, nine, five])?;
+        assert_eq!(meth(heap, rt, t, "count", &[five])?, "2");
+        assert_eq!(meth(heap, rt, t, "index", &[nine])?, "1");
+        assert_eq!(
+            err(meth(heap, rt, t, "index", &[zero])),
+            "ValueError: tuple.index(x): x not in tuple"
+        );
+        let big = int(heap, -255);
+        assert_eq!(meth(heap, rt, big, "bit_length", &[])?, "8");
+        let f = fl(heap, 3.0);
+        assert_eq!(meth(heap, rt, f, "is_integer", &[])?, "True");
+        drop(
+            heap,
+            &[l, zero, m1, nine, five, copy, d, a, b, st, t, big, f],
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn print_sep_end_and_streams() {
+    let (mut heap, rt) = setup();
+    let heap = &mut heap;
+    let before = heap.live_objects();
+    let (one, text, sep, end) = (int(heap, 1), s(heap, "a"), s(heap, "-"), s(heap, "!\n"));
+    let l = heap.new_list(&[one, text]).unwrap();
+    call(heap, &rt, "print", &[one, text, l], &[]).unwrap();
+    call(
+        heap,
+        &rt,
+        "print",
+        &[one, text],
+        &[("sep", sep), ("end", end)],
+    )
+    .unwrap();
+    // sys.stderr as the sys module makes it: a TextIOWrapper whose name is "<stderr>".
+    let class = heap.new_class("TextIOWrapper").unwrap();
+    let stderr = heap.new_instance(class).unwrap();
+    let name = s(heap, "<stderr>");
+    heap.set_attr(stderr, "name", name).unwrap();
+    assert_eq!(builtins::stream_of(heap, &rt, stderr), Some(Stream::Stderr));
+    call(heap, &rt, "print", &[text], &[("file", stderr)]).unwrap();
+    call(heap, &rt, "print", &[], &[]).unwrap();
+    assert_eq!(
+        err(call(heap, &rt, "print", &[], &[("sep", one)])),
+        "TypeError: sep must be None or a string, not int"
+    );
+    assert_eq!(
+        err(call(heap, &rt, "print", &[], &[("x", one)])),
+        "TypeError: 'x' is an invalid keyword argument for print()"
+    );
+    drop(heap, &[one, text, sep, end, l, class, stderr, name]);
+    let Output::Captured(pieces) = &*rt.output.borrow() else {
+        panic!("captured")
+    };
+    assert_eq!(
+        pieces,
+        &vec![
+            (Stream::Stdout, "1 a [1, 'a']\n1-a!\n".to_string()),
+            (Stream::Stderr, "a\n".to_string()),
+            (Stream::Stdout, "\n".to_string()),
+        ]
+    );
+    // "name" was interned by set_attr: one object more than before.
+    assert_eq!(heap.live_objects(), before + 1);
+}
+
+#[test]
+fn format_placeholder() {
+    no_leaks(|heap, rt| {
+        let one = int(heap, 1);
+        assert_eq!(format::format(heap, rt, one, "")?, "1");
+        drop(heap, &[one]);
+        Ok(())
+    });
+}
