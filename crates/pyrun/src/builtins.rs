@@ -6,7 +6,6 @@
 //! objects: `reversed`, `enumerate` and `zip` return lists (of tuples); `iter`/`next`,
 //! `vars`, `input`, `exit`/`quit` and `NotImplemented` are absent.
 
-
 use refcount::{Attrs, Error, Kind, ObjRef, Object, Result};
 
 use crate::ast::{BinOp, CmpOp};

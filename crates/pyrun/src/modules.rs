@@ -1105,12 +1105,7 @@ fn make_weakref(heap: &mut PyHeap, rt: &Runtime) -> Result<ObjRef> {
 
 /// `func` with keyword arguments bound (what `finalize(obj, func, *args, **kwargs)` calls):
 /// a new function holding `func` and a dict of the keyword arguments.
-fn with_kwargs(
-    heap: &mut PyHeap,
-    rt: &Runtime,
-    func: ObjRef,
-    kwargs: &Kwargs,
-) -> Result<ObjRef> {
+fn with_kwargs(heap: &mut PyHeap, rt: &Runtime, func: ObjRef, kwargs: &Kwargs) -> Result<ObjRef> {
     let dict = heap.new_dict()?;
     for &(name, value) in kwargs {
         heap.incref(value)?;
@@ -1545,12 +1540,7 @@ pub fn special_setitem(
 }
 
 /// `del mapping[key]` for a `WeakValueDictionary`: true if `obj` is one.
-pub fn special_delitem(
-    heap: &mut PyHeap,
-    rt: &Runtime,
-    obj: ObjRef,
-    key: ObjRef,
-) -> Result<bool> {
+pub fn special_delitem(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef, key: ObjRef) -> Result<bool> {
     if !is_wvd(heap, rt, obj) {
         return Ok(false);
     }

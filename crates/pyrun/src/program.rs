@@ -131,7 +131,10 @@ fn run_here(filename: &str, source: &str, options: &Options) -> Outcome {
                 }
             };
             if let Err(error) = crate::modules::at_exit(&mut heap, &rt) {
-                rt.write(Stream::Stderr, &format!("pyrun: internal error at exit: {error}\n"));
+                rt.write(
+                    Stream::Stderr,
+                    &format!("pyrun: internal error at exit: {error}\n"),
+                );
             }
             if let Err(error) = shut_down(&mut heap, &rt) {
                 rt.write(

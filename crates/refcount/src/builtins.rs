@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use crate::heap::Heap;
 use crate::object::{
-    Attrs, Class, Dict, Function, Instance, List, Native, NativeKw, Values, WeakRef,
+    Attrs, Class, Dict, Function, INDEX_FROM, Instance, KeyIndex, List, Native, NativeKw, Values,
+    WeakRef,
 };
 use crate::{Error, Hooks, Kind, ObjRef, Object, Result};
 
@@ -588,8 +589,57 @@ impl<H: Hooks> Heap<H> {
     /// The position of `key` among the dict's entries, by Python equality.
     fn dict_find(&self, op: &'static str, dict: ObjRef, key: ObjRef) -> Result<Option<usize>> {
         self.check_hashable(op, key)?;
-        let entries = &self.dict(op, dict)?.entries;
-        Ok(entries.iter().position(|&(k, _)| self.py_eq(k, key)))
+        let dict = self.dict(op, dict)?;
+        Ok(match &dict.index {
+            Some(index) => index.get(&self.key_hash(key)).and_then(|positions| {
+                positions
+                    .iter()
+                    .map(|&i| i as usize)
+                    .find(|&i| self.py_eq(dict.entries[i].0, key))
+            }),
+            None => dict.entries.iter().position(|&(k, _)| self.py_eq(k, key)),
+        })
+    }
+
+    /// A hash consistent with the heap's key equality (`py_eq`): ints, bools and floats
+    /// equal to them hash alike, strs and tuples by content, everything else by identity.
+    pub(crate) fn key_hash(&self, r: ObjRef) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let mut pending = vec![r];
+        while let Some(r) = pending.pop() {
+            match &self.slots[r.index()].object {
+                Object::Int(v) => v.hash(&mut hasher),
+                Object::Bool(b) => (*b as i64).hash(&mut hasher),
+                Object::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
+                    (*f as i64).hash(&mut hasher)
+                }
+                Object::Float(f) => f.to_bits().hash(&mut hasher),
+                Object::Str(s) => s.hash(&mut hasher),
+                Object::Tuple(items) => {
+                    items.len().hash(&mut hasher);
+                    pending.extend(items.iter().rev());
+                }
+                _ => (r.index(), r.version()).hash(&mut hasher),
+            }
+        }
+        hasher.finish()
+    }
+
+    /// Rebuilds a dict's or set's index from its keys, or drops it when they are few.
+    pub(crate) fn reindex(
+        &self,
+        keys: impl Iterator<Item = ObjRef>,
+        len: usize,
+    ) -> Option<KeyIndex> {
+        if len < INDEX_FROM {
+            return None;
+        }
+        let mut index = KeyIndex::new();
+        for (i, key) in keys.enumerate() {
+            index.entry(self.key_hash(key)).or_default().push(i as u32);
+        }
+        Some(index)
     }
 
     pub fn dict_len(&self, dict: ObjRef) -> Result<usize> {
@@ -619,9 +669,20 @@ impl<H: Hooks> Heap<H> {
                 let old_size = self.get(dict)?.sizeof();
                 let key_is_str = self.kind(key)? == Kind::Str;
                 self.take_refs("dict_set", &[key, value])?;
+                let hash = self.key_hash(key);
                 let dict_data = self.dict_mut(dict);
                 dict_data.reserve_for_new_key(key_is_str);
                 dict_data.entries.push((key, value));
+                let len = dict_data.entries.len();
+                match &mut dict_data.index {
+                    Some(index) => index.entry(hash).or_default().push(len as u32 - 1),
+                    None if len >= INDEX_FROM => {
+                        let keys: Vec<ObjRef> = dict_data.entries.iter().map(|e| e.0).collect();
+                        let index = self.reindex(keys.into_iter(), len);
+                        self.dict_mut(dict).index = index;
+                    }
+                    None => {}
+                }
                 self.resized(dict, old_size);
                 H::stored_in_dict(self, dict, key, value);
                 Ok(())
@@ -637,6 +698,12 @@ impl<H: Hooks> Heap<H> {
             });
         };
         let (old_key, old_value) = self.dict_mut(dict).entries.remove(i);
+        let data = self.dict("dict_del", dict)?;
+        let index = match data.index {
+            Some(_) => self.reindex(data.entries.iter().map(|e| e.0), data.entries.len()),
+            None => None,
+        };
+        self.dict_mut(dict).index = index;
         self.drop_ref(old_key)?;
         self.drop_ref(old_value)
     }
@@ -908,6 +975,7 @@ impl<H: Hooks> Heap<H> {
             Object::Set(set) => {
                 set.table = 8;
                 set.fill = 0;
+                set.index = None;
                 Cleared::Refs(std::mem::take(&mut set.items))
             }
             Object::Cell(contents) => Cleared::Refs(contents.take().into_iter().collect()),

@@ -272,6 +272,8 @@ impl List {
 #[derive(Debug, Default)]
 pub struct Set {
     pub(crate) items: Vec<ObjRef>,
+    /// As a dict's: item positions by hash, for big sets.
+    pub(crate) index: Option<KeyIndex>,
     /// Slots filled since the table was last resized (CPython's `fill`: removed items count
     /// until the next resize).
     pub(crate) fill: u32,
@@ -315,7 +317,16 @@ impl Set {
 pub struct Dict {
     pub(crate) entries: Vec<(ObjRef, ObjRef)>,
     pub(crate) table: Option<KeysTable>,
+    /// Entry positions by key hash, once the dict is big enough for a search of every entry
+    /// to cost more than hashing (our own speed-up: CPython's table is the index).
+    pub(crate) index: Option<KeyIndex>,
 }
+
+/// Positions of keys by their hash (see `Heap::key_hash`): equal keys hash alike.
+pub(crate) type KeyIndex = std::collections::HashMap<u64, Vec<u32>>;
+
+/// Below this many keys a lookup compares every key; from it on, a [`KeyIndex`] is kept.
+pub(crate) const INDEX_FROM: usize = 16;
 
 /// The size bookkeeping of a `PyDictKeysObject` (3.11 `Objects/dictobject.c`).
 #[derive(Debug, Clone, Copy)]
@@ -371,6 +382,7 @@ impl Dict {
     /// After `clear()` CPython points the dict back at the shared empty keys.
     pub(crate) fn forget_table(&mut self) {
         self.table = None;
+        self.index = None;
     }
 }
 

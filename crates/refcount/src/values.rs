@@ -53,8 +53,20 @@ impl<H: Hooks> Heap<H> {
 
     pub fn set_contains(&self, set: ObjRef, item: ObjRef) -> Result<bool> {
         self.check_hashable("set_contains", item)?;
-        let items = &self.set("set_contains", set)?.items;
-        Ok(items.iter().any(|&x| self.py_eq(x, item)))
+        Ok(self.set_find("set_contains", set, item)?.is_some())
+    }
+
+    fn set_find(&self, op: &'static str, set: ObjRef, item: ObjRef) -> Result<Option<usize>> {
+        let set = self.set(op, set)?;
+        Ok(match &set.index {
+            Some(index) => index.get(&self.key_hash(item)).and_then(|positions| {
+                positions
+                    .iter()
+                    .map(|&i| i as usize)
+                    .find(|&i| self.py_eq(set.items[i], item))
+            }),
+            None => set.items.iter().position(|&x| self.py_eq(x, item)),
+        })
     }
 
     /// `set.add(item)`: the set takes a reference unless an equal item is there already.
@@ -64,9 +76,20 @@ impl<H: Hooks> Heap<H> {
         }
         let old_size = self.get(set)?.sizeof();
         self.take_ref("set_add", item)?;
+        let hash = self.key_hash(item);
         let data = self.set_mut(set);
         data.grow_for_new_item();
         data.items.push(item);
+        let len = data.items.len();
+        match &mut data.index {
+            Some(index) => index.entry(hash).or_default().push(len as u32 - 1),
+            None if len >= crate::object::INDEX_FROM => {
+                let items = data.items.clone();
+                let index = self.reindex(items.into_iter(), len);
+                self.set_mut(set).index = index;
+            }
+            None => {}
+        }
         self.resized(set, old_size);
         Ok(())
     }
@@ -74,11 +97,16 @@ impl<H: Hooks> Heap<H> {
     /// `set.discard(item)`: whether it was there.
     pub fn set_discard(&mut self, set: ObjRef, item: ObjRef) -> Result<bool> {
         self.check_hashable("set_discard", item)?;
-        let items = &self.set("set_discard", set)?.items;
-        let Some(i) = items.iter().position(|&x| self.py_eq(x, item)) else {
+        let Some(i) = self.set_find("set_discard", set, item)? else {
             return Ok(false);
         };
         let removed = self.set_mut(set).items.remove(i);
+        let data = self.set("set_discard", set)?;
+        let index = match data.index {
+            Some(_) => self.reindex(data.items.iter().copied(), data.items.len()),
+            None => None,
+        };
+        self.set_mut(set).index = index;
         self.drop_ref(removed)?;
         Ok(true)
     }
