@@ -419,7 +419,25 @@ pub fn format(heap: &mut PyHeap, rt: &Runtime, value: ObjRef, spec: &str) -> Res
     }
 }
 
-/// `!r`, `!s`, `!a` applied to a value: the text to format (`None` for no conversion).
+/// One f-string field, `{value!conversion:spec}`: the conversion (if any) applied, then
+/// the spec (a converted value is a str, formatted as one).
+pub fn format_field(
+    heap: &mut PyHeap,
+    rt: &Runtime,
+    value: ObjRef,
+    conversion: Option<char>,
+    spec: &str,
+) -> Result<String> {
+    match conversion {
+        Some(c) => {
+            let text = convert(heap, rt, value, c)?;
+            format_str(&text, &parse_spec(spec, "str")?)
+        }
+        None => format(heap, rt, value, spec),
+    }
+}
+
+/// `!r`, `!s`, `!a` applied to a value: the text to format.
 pub fn convert(heap: &mut PyHeap, rt: &Runtime, value: ObjRef, conversion: char) -> Result<String> {
     match conversion {
         's' => ops::str_of(heap, rt, value),
@@ -546,13 +564,7 @@ fn format_with(
         } else {
             spec.to_string()
         };
-        let text = match conversion {
-            Some(c) => convert(heap, rt, value, c).and_then(|t| {
-                let spec = parse_spec(&spec, "str")?;
-                format_str(&t, &spec)
-            }),
-            None => format(heap, rt, value, &spec),
-        };
+        let text = format_field(heap, rt, value, conversion, &spec);
         heap.decref(value)?;
         out.push_str(&text?);
     }

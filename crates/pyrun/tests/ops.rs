@@ -26,6 +26,8 @@ fn no_leaks(body: impl FnOnce(&mut PyHeap, &Runtime) -> Result<()>) {
         "args",
         "name",
         "__format__",
+        "n",
+        "__del__",
         "key",
         "reverse",
         "sep",
@@ -36,9 +38,21 @@ fn no_leaks(body: impl FnOnce(&mut PyHeap, &Runtime) -> Result<()>) {
         heap.decref(s).unwrap();
     }
     let before = heap.live_objects();
+    let before_objs: Vec<ObjRef> = heap.objects().collect();
     body(&mut heap, &rt).unwrap();
     if let Some(exc) = rt.raising.take() {
         heap.decref(exc).unwrap();
+    }
+    for o in heap.objects().collect::<Vec<_>>() {
+        if !before_objs.contains(&o) {
+            eprintln!(
+                "LEAK {} {:?} {:?} rc={}",
+                heap.describe(o),
+                heap.as_str(o).ok(),
+                heap.get(o).map(|x| x.kind()),
+                heap.refcount(o).unwrap()
+            );
+        }
     }
     assert_eq!(heap.live_objects(), before, "objects leaked");
 }
@@ -318,6 +332,8 @@ fn repr_and_str() {
         assert!(repr(heap, rt, d_inst).starts_with("<__main__.D object at 0x"));
         let int_type = ops::type_of(heap, rt, one);
         assert_eq!(repr(heap, rt, int_type), "<class 'int'>");
+        let len = builtin(heap, rt, "len");
+        assert_eq!(repr(heap, rt, len), "<built-in function len>");
         assert_eq!(repr(heap, rt, plain), "<class '__main__.D'>");
         drop(
             heap,
@@ -541,6 +557,7 @@ fn builtin_functions() {
             "[(3, ' '), (1, '1'), (2, '2')]"
         );
         assert_eq!(call(heap, rt, "reversed", &[l], &[])?, "[2, 1, 3]");
+        // Sets keep insertion order (CPython's is its hash table's: {1, 2, 3} here).
         assert_eq!(call(heap, rt, "set", &[l], &[])?, "{3, 1, 2}");
         assert_eq!(call(heap, rt, "dict", &[], &[("a", two)])?, "{'a': 2}");
         assert_eq!(call(heap, rt, "str", &[l], &[])?, "'[3, 1, 2]'");
@@ -1336,6 +1353,70 @@ fn percent_format_matches_python() {
             let expected = expected.map(str::to_string).map_err(str::to_string);
             assert_eq!(got, expected, "{fmt:?} % ...");
         }
+        Ok(())
+    });
+}
+
+/// Instances that record their `n` attribute when freed, in a list of `n`s.
+fn dying_order(heap: &mut PyHeap) -> (ObjRef, Rc<std::cell::RefCell<Vec<i64>>>) {
+    let log = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = Rc::clone(&log);
+    let class = heap
+        .new_class_with_del("Noisy", move |heap, obj| {
+            let n = heap.get_attr(obj, "n")?;
+            seen.borrow_mut().push(heap.as_int(n)?);
+            Ok(())
+        })
+        .unwrap();
+    (class, log)
+}
+
+fn noisy_list(heap: &mut PyHeap, class: ObjRef, n: i64) -> ObjRef {
+    let items: Vec<ObjRef> = (0..n)
+        .map(|i| {
+            let inst = heap.new_instance(class).unwrap();
+            let v = heap.new_int(i).unwrap();
+            heap.set_attr(inst, "n", v).unwrap();
+            heap.decref(v).unwrap();
+            inst
+        })
+        .collect();
+    let l = heap.new_list(&items).unwrap();
+    drop(heap, &items);
+    l
+}
+
+#[test]
+fn removed_items_die_last_to_first() {
+    no_leaks(|heap, rt| {
+        let (class, log) = dying_order(heap);
+        let l = noisy_list(heap, class, 6);
+        // del l[1:4]: CPython's list_ass_slice drops 3, 2, 1.
+        ops::delitem_slice(heap, rt, l, Some(1), Some(4), None)?;
+        assert_eq!(*log.borrow(), vec![3, 2, 1]);
+        // l[:] = [] drops the rest last to first too; so does l.clear().
+        let l2 = noisy_list(heap, class, 3);
+        let empty = heap.new_list(&[])?;
+        ops::setitem_slice(heap, rt, l2, None, None, None, empty)?;
+        assert_eq!(*log.borrow(), vec![3, 2, 1, 2, 1, 0]);
+        log.borrow_mut().clear();
+        methods::call_method(heap, rt, l, "clear", &[], &[])?.map(|r| heap.decref(r));
+        assert_eq!(*log.borrow(), vec![5, 4, 0]);
+        // pop(0) hands the item over: it dies when the caller drops it.
+        log.borrow_mut().clear();
+        let l3 = noisy_list(heap, class, 3);
+        let zero = int(heap, 0);
+        let first = methods::call_method(heap, rt, l3, "pop", &[zero], &[])?.unwrap();
+        assert!(log.borrow().is_empty());
+        heap.decref(first)?;
+        assert_eq!(*log.borrow(), vec![0]);
+        // Sorting and reversing keep every item alive.
+        methods::call_method(heap, rt, l3, "reverse", &[], &[])?.map(|r| heap.decref(r));
+        assert_eq!(*log.borrow(), vec![0]);
+        drop(heap, &[l, l2, l3, empty, zero]);
+        // A list's own deallocation: last to first.
+        assert_eq!(*log.borrow(), vec![0, 1, 2]);
+        heap.decref(class)?;
         Ok(())
     });
 }
