@@ -425,9 +425,10 @@ fn str_method(heap: &mut PyHeap, m: &Call) -> Result<ObjRef> {
         "strip" | "lstrip" | "rstrip" => {
             m.arity(0, 1)?;
             let chars = match args.first() {
-                Some(&a) if !is_none(heap, a) => {
-                    Some(str_arg(heap, a, &format!("{}() arg", m.qual))?)
-                }
+                Some(&a) if !is_none(heap, a) => match heap.get(a)? {
+                    Object::Str(x) => Some(x.to_string()),
+                    _ => return raise("TypeError", format!("{} arg must be None or str", m.name)),
+                },
                 _ => None,
             };
             let pred = |c: char| match &chars {
