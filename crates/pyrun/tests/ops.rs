@@ -27,6 +27,15 @@ fn no_leaks(body: impl FnOnce(&mut PyHeap, &Runtime) -> Result<()>) {
         "name",
         "__format__",
         "n",
+        "v",
+        "__eq__",
+        "__lt__",
+        "__add__",
+        "__radd__",
+        "__len__",
+        "__getitem__",
+        "__contains__",
+        "__hash__",
         "__del__",
         "key",
         "reverse",
@@ -10718,6 +10727,113 @@ fn builtins_match_python() {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+        Ok(())
+    });
+}
+
+/// A native method returning the int attribute `v` of `args[0]` combined with `args[1]`.
+fn v_of(heap: &PyHeap, obj: ObjRef) -> Result<i64> {
+    match heap.get(obj)? {
+        refcount::Object::Instance(_) => heap.as_int(heap.get_attr(obj, "v")?),
+        _ => heap.as_int(obj),
+    }
+}
+
+#[test]
+fn instances_use_their_dunders() {
+    no_leaks(|heap, rt| {
+        let eq = heap.new_function_kw("C.__eq__", &[], |heap, _, a, _| {
+            let t = v_of(heap, a[0])? == v_of(heap, a[1])?;
+            heap.new_bool(t)
+        })?;
+        let lt = heap.new_function_kw("C.__lt__", &[], |heap, _, a, _| {
+            let t = v_of(heap, a[0])? < v_of(heap, a[1])?;
+            heap.new_bool(t)
+        })?;
+        let add = heap.new_function_kw("C.__add__", &[], |heap, _, a, _| {
+            let v = v_of(heap, a[0])? + v_of(heap, a[1])?;
+            heap.new_int(v)
+        })?;
+        let radd = heap.new_function_kw("C.__radd__", &[], |heap, _, a, _| {
+            let v = 1000 + v_of(heap, a[0])? + v_of(heap, a[1])?;
+            heap.new_int(v)
+        })?;
+        let len = heap.new_function_kw("C.__len__", &[], |heap, _, a, _| {
+            let v = v_of(heap, a[0])?;
+            heap.new_int(v)
+        })?;
+        let getitem = heap.new_function_kw("C.__getitem__", &[], |heap, _, a, _| {
+            let v = v_of(heap, a[0])? * v_of(heap, a[1])?;
+            heap.new_int(v)
+        })?;
+        let contains = heap.new_function_kw("C.__contains__", &[], |heap, _, a, _| {
+            let t = v_of(heap, a[1])? == 7;
+            heap.new_bool(t)
+        })?;
+        let hash = heap.new_function_kw("C.__hash__", &[], |heap, _, a, _| {
+            let v = v_of(heap, a[0])?;
+            heap.new_int(v)
+        })?;
+        let class = heap.new_class_with(
+            "C",
+            &[
+                ("__eq__", eq),
+                ("__lt__", lt),
+                ("__add__", add),
+                ("__radd__", radd),
+                ("__len__", len),
+                ("__getitem__", getitem),
+                ("__contains__", contains),
+                ("__hash__", hash),
+            ],
+        )?;
+        let make = |heap: &mut PyHeap, v: i64| -> Result<ObjRef> {
+            let inst = heap.new_instance(class)?;
+            let n = heap.new_int(v)?;
+            heap.set_attr(inst, "v", n)?;
+            heap.decref(n)?;
+            Ok(inst)
+        };
+        let (a, b, zero) = (make(heap, 3)?, make(heap, 0)?, make(heap, 3)?);
+        let (two, seven) = (int(heap, 2), int(heap, 7));
+        assert!(ops::eq(heap, rt, a, zero)?);
+        assert!(ops::compare(heap, rt, CmpOp::Lt, b, a)?);
+        // a > b is b.__lt__(a), reflected.
+        assert!(ops::compare(heap, rt, CmpOp::Gt, a, b)?);
+        assert_eq!(bin(heap, rt, BinOp::Add, a, two)?, "5");
+        assert_eq!(bin(heap, rt, BinOp::Add, two, a)?, "1005");
+        assert_eq!(ops::len(heap, rt, a)?, 3);
+        assert!(!ops::truthy(heap, rt, b)?);
+        let item = ops::getitem(heap, rt, a, seven)?;
+        assert_eq!(repr(heap, rt, item), "21");
+        assert!(ops::contains(heap, rt, a, seven)?);
+        assert!(!ops::contains(heap, rt, a, two)?);
+        // Equal instances in a list: == calls __eq__ item by item, `in` too.
+        let l1 = heap.new_list(&[a, b])?;
+        let l2 = heap.new_list(&[zero, b])?;
+        assert!(ops::eq(heap, rt, l1, l2)?);
+        assert!(ops::contains(heap, rt, l2, a)?);
+        methods::list_sort(heap, rt, l1, &[])?;
+        assert_eq!(l1, l1);
+        assert_eq!(ops::seq_items(heap, l1)?, vec![b, a]);
+        assert_eq!(builtins::hash(heap, rt, a)?, 3);
+        // Unsupported: `-` has no __sub__.
+        assert_eq!(
+            err(ops::binary(heap, rt, BinOp::Sub, a, two)),
+            "TypeError: unsupported operand type(s) for -: 'C' and 'int'"
+        );
+        // A class with __eq__ and no __hash__ is unhashable.
+        let eq_only = heap.new_class_with("E", &[("__eq__", eq)])?;
+        let e = heap.new_instance(eq_only)?;
+        assert_eq!(
+            err(ops::hash_check(heap, rt, e)),
+            "TypeError: unhashable type: 'E'"
+        );
+        drop(
+            heap,
+            &[eq, lt, add, radd, len, getitem, contains, hash, class],
+        );
+        drop(heap, &[a, b, zero, two, seven, item, l1, l2, eq_only, e]);
         Ok(())
     });
 }
