@@ -300,6 +300,14 @@ fn repr_in(
                 Object::Function(f) => f.qualname().to_string(),
                 _ => "?".into(),
             };
+            if crate::methods::is_builtin_method(heap, function, receiver) {
+                let short = name.split_once('.').map_or(&name[..], |(_, n)| n);
+                return Ok(format!(
+                    "<built-in method {short} of {} object at {:#x}>",
+                    type_name(heap, receiver),
+                    heap.id(receiver)?
+                ));
+            }
             let of = repr_in(heap, rt, receiver, active)?;
             return Ok(format!("<bound method {name} of {of}>"));
         }

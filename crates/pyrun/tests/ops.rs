@@ -10837,3 +10837,29 @@ fn instances_use_their_dunders() {
         Ok(())
     });
 }
+
+#[test]
+fn bound_builtin_methods() {
+    let (mut heap, rt) = setup();
+    let heap = &mut heap;
+    let before = heap.live_objects();
+    let l = ints(heap, &[1]);
+    let append = methods::bound_method(heap, &rt, l, "append")
+        .unwrap()
+        .unwrap();
+    assert!(
+        methods::bound_method(heap, &rt, l, "nope")
+            .unwrap()
+            .is_none()
+    );
+    let shown = repr(heap, &rt, append);
+    assert!(
+        shown.starts_with("<built-in method append of list object at 0x"),
+        "{shown}"
+    );
+    let two = int(heap, 2);
+    let r = heap.call_kw(append, &[two], &[]).unwrap();
+    assert_eq!(repr(heap, &rt, l), "[1, 2]");
+    drop(heap, &[append, l, two, r]);
+    assert_eq!(heap.live_objects(), before);
+}
