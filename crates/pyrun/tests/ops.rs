@@ -28,6 +28,7 @@ fn no_leaks(body: impl FnOnce(&mut PyHeap, &Runtime) -> Result<()>) {
         "__format__",
         "n",
         "v",
+        "method",
         "__eq__",
         "__lt__",
         "__add__",
@@ -10862,4 +10863,33 @@ fn bound_builtin_methods() {
     assert_eq!(repr(heap, &rt, l), "[1, 2]");
     drop(heap, &[append, l, two, r]);
     assert_eq!(heap.live_objects(), before);
+}
+
+#[test]
+fn dir_and_keyed_min_max() {
+    no_leaks(|heap, rt| {
+        let f = heap.new_function_kw("C.method", &[], |heap, _, _, _| heap.none())?;
+        let base = heap.new_class_with("B", &[("__len__", f)])?;
+        let class = heap.new_subclass("C", Some(base), &[("__eq__", f)])?;
+        let inst = heap.new_instance(class)?;
+        let one = int(heap, 1);
+        heap.set_attr(inst, "v", one)?;
+        assert_eq!(
+            call(heap, rt, "dir", &[inst], &[])?,
+            "['__eq__', '__len__', 'v']"
+        );
+        assert_eq!(builtins::bases(heap, class), vec![class, base]);
+        let words: Vec<ObjRef> = ["bb", "a", "cc"].iter().map(|w| s(heap, w)).collect();
+        let wl = heap.new_list(&words)?;
+        let len = builtin(heap, rt, "len");
+        // python3: max(['bb', 'a', 'cc'], key=len), min(...)
+        assert_eq!(call(heap, rt, "max", &[wl], &[("key", len)])?, "'bb'");
+        assert_eq!(call(heap, rt, "min", &[wl], &[("key", len)])?, "'a'");
+        assert_eq!(call(heap, rt, "max", &[wl], &[])?, "'cc'");
+        let empty = heap.new_list(&[])?;
+        assert_eq!(call(heap, rt, "max", &[empty], &[("default", one)])?, "1");
+        drop(heap, &[f, base, class, inst, one, wl, empty]);
+        drop(heap, &words);
+        Ok(())
+    });
 }
