@@ -368,8 +368,12 @@ fn exc_init(
     heap: &mut PyHeap,
     _: &Runtime,
     args: &[ObjRef],
-    _: &[(&str, ObjRef)],
+    kwargs: &[(&str, ObjRef)],
 ) -> Result<ObjRef> {
+    if !kwargs.is_empty() {
+        let name = type_name(heap, args[0]);
+        return raise("TypeError", format!("{name}() takes no keyword arguments"));
+    }
     let tuple = heap.new_tuple(&args[1..])?;
     let r = heap.set_attr(args[0], "args", tuple);
     heap.decref(tuple)?;

@@ -100,6 +100,53 @@ pub fn has_method(kind: Kind, name: &str) -> bool {
     METHODS.iter().any(|&(k, n)| k == kind && n == name)
 }
 
+/// `receiver.name` read without a call (`f = l.append`): a bound method object (a new
+/// reference) whose function calls [`call_method`], or `None` if there is no such method.
+/// It shows as CPython's `<built-in method append of list object at 0x…>`.
+pub fn bound_method(
+    heap: &mut PyHeap,
+    rt: &std::rc::Rc<Runtime>,
+    receiver: ObjRef,
+    name: &str,
+) -> Result<Option<ObjRef>> {
+    let kind = heap.kind(receiver)?;
+    if !has_method(kind, name) {
+        return Ok(None);
+    }
+    let method = name.to_string();
+    let qual = format!("{}.{name}", kind.builtin_name());
+    let function =
+        crate::builtins::native(
+            heap,
+            rt,
+            &qual,
+            move |heap, rt, args, kwargs| match call_method(
+                heap,
+                rt,
+                args[0],
+                &method,
+                &args[1..],
+                kwargs,
+            )? {
+                Some(r) => Ok(r),
+                None => raise("TypeError", format!("no method {method}")),
+            },
+        )?;
+    let bound = heap.new_method(function, receiver);
+    heap.decref(function)?;
+    bound.map(Some)
+}
+
+/// Whether `function` (bound to `receiver`) is one made by [`bound_method`].
+pub fn is_builtin_method(heap: &PyHeap, function: ObjRef, receiver: ObjRef) -> bool {
+    let (Ok(Object::Function(f)), Ok(kind)) = (heap.get(function), heap.kind(receiver)) else {
+        return false;
+    };
+    f.qualname()
+        .split_once('.')
+        .is_some_and(|(k, n)| k == kind.builtin_name() && has_method(kind, n))
+}
+
 /// `receiver.name(*args, **kwargs)` for a built-in method: `Some(result)` (a new
 /// reference), or `None` when `receiver`'s kind has no such method.
 pub fn call_method(
@@ -425,9 +472,10 @@ fn str_method(heap: &mut PyHeap, m: &Call) -> Result<ObjRef> {
         "strip" | "lstrip" | "rstrip" => {
             m.arity(0, 1)?;
             let chars = match args.first() {
-                Some(&a) if !is_none(heap, a) => {
-                    Some(str_arg(heap, a, &format!("{}() arg", m.qual))?)
-                }
+                Some(&a) if !is_none(heap, a) => match heap.get(a)? {
+                    Object::Str(x) => Some(x.to_string()),
+                    _ => return raise("TypeError", format!("{} arg must be None or str", m.name)),
+                },
                 _ => None,
             };
             let pred = |c: char| match &chars {

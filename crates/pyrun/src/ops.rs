@@ -282,11 +282,32 @@ fn repr_in(
             };
         }
         Object::Class(_) => return Ok(class_repr(heap, rt, obj)),
+        Object::Function(f) => {
+            let name = f.qualname().to_string();
+            let builtin = rt
+                .builtins
+                .get()
+                .and_then(|b| dict_entries(heap, b).ok())
+                .is_some_and(|entries| entries.iter().any(|&(_, v)| v == obj));
+            return Ok(if builtin {
+                format!("<built-in function {name}>")
+            } else {
+                heap.describe(obj)
+            });
+        }
         &Object::Method { function, receiver } => {
             let name = match heap.get(function)? {
                 Object::Function(f) => f.qualname().to_string(),
                 _ => "?".into(),
             };
+            if crate::methods::is_builtin_method(heap, function, receiver) {
+                let short = name.split_once('.').map_or(&name[..], |(_, n)| n);
+                return Ok(format!(
+                    "<built-in method {short} of {} object at {:#x}>",
+                    type_name(heap, receiver),
+                    heap.id(receiver)?
+                ));
+            }
             let of = repr_in(heap, rt, receiver, active)?;
             return Ok(format!("<bound method {name} of {of}>"));
         }
