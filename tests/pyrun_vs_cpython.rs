@@ -78,8 +78,8 @@ fn run_pyrun(root: &Path, program: &str) -> Run {
         ..Options::default()
     };
     let start = Instant::now();
-    // The same path as CPython was given: tracebacks print it.
-    let outcome = pyrun::run(program, &source, &options);
+    // The absolute path, as CPython prints it in tracebacks.
+    let outcome = pyrun::run(&root.join(program).to_string_lossy(), &source, &options);
     let text = outcome
         .output
         .iter()

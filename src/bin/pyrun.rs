@@ -59,7 +59,9 @@ fn main() -> ExitCode {
         trace: args.trace.is_some() || args.plot.is_some(),
         capture: false,
     };
-    let outcome = pyrun::run(&args.program.to_string_lossy(), &source, &options);
+    // CPython (since 3.9) names the program by its absolute path, in tracebacks and `__file__`.
+    let name = std::path::absolute(&args.program).unwrap_or_else(|_| args.program.clone());
+    let outcome = pyrun::run(&name.to_string_lossy(), &source, &options);
     if let Some(trace) = outcome.trace {
         let name = args
             .program

@@ -12,7 +12,7 @@
 
 use std::rc::Rc;
 
-use refcount::{Error, Kind, ObjRef, Object, Result};
+use refcount::{Error, ObjRef, Object, Result, Unraisable};
 
 use crate::ast::*;
 use crate::calls::*;
@@ -170,9 +170,7 @@ pub(crate) fn exec_block(
     body: &[Stmt],
 ) -> Result<Flow> {
     for stmt in body {
-        let flow = exec(heap, rt, frame, stmt);
-        flush_unraisable(heap, rt)?;
-        match flow? {
+        match exec(heap, rt, frame, stmt)? {
             Flow::Normal => {}
             other => return Ok(other),
         }
@@ -357,7 +355,7 @@ pub(crate) fn exec_augassign(
                 Ok(v) => v,
                 Err(e) => return drop_all(heap, vec![current], e),
             };
-            let result = inplace(heap, rt, op, current, operand);
+            let result = ops::inplace(heap, rt, op, current, operand);
             heap.decref(current)?;
             heap.decref(operand)?;
             store(heap, rt, frame, target, result?)
@@ -370,7 +368,7 @@ pub(crate) fn exec_augassign(
                     Ok(v) => v,
                     Err(e) => return drop_all(heap, vec![current], e),
                 };
-                let result = inplace(heap, rt, op, current, operand);
+                let result = ops::inplace(heap, rt, op, current, operand);
                 heap.decref(current)?;
                 heap.decref(operand)?;
                 let result = result?;
@@ -393,7 +391,7 @@ pub(crate) fn exec_augassign(
                     Ok(v) => v,
                     Err(e) => return drop_all(heap, vec![current], e),
                 };
-                let result = inplace(heap, rt, op, current, operand);
+                let result = ops::inplace(heap, rt, op, current, operand);
                 heap.decref(current)?;
                 heap.decref(operand)?;
                 let result = result?;
@@ -407,25 +405,6 @@ pub(crate) fn exec_augassign(
         }
         _ => raise("SyntaxError", "illegal expression for augmented assignment"),
     }
-}
-
-/// `a op= b`: a list extends itself in place (`+=`), as CPython's `list.__iadd__` does;
-/// everything else is `a op b`.
-pub(crate) fn inplace(
-    heap: &mut PyHeap,
-    rt: &Runtime,
-    op: BinOp,
-    a: ObjRef,
-    b: ObjRef,
-) -> Result<ObjRef> {
-    if op == BinOp::Add && heap.kind(a)? == Kind::List {
-        if let Some(none) = methods::call_method(heap, rt, a, "extend", &[b], &[])? {
-            heap.decref(none)?;
-        }
-        heap.incref(a)?;
-        return Ok(a);
-    }
-    ops::binary(heap, rt, op, a, b)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1163,28 +1142,10 @@ pub(crate) fn eval_fstring(
                 spec,
             } => {
                 let v = eval(heap, rt, frame, value)?;
-                let result = (|| {
-                    let spec = eval_fstring(heap, rt, frame, spec)?;
-                    match conversion {
-                        Some('r') | Some('a') => {
-                            let text = ops::repr(heap, rt, v)?;
-                            let s = heap.new_str(&text)?;
-                            let r = crate::format::format(heap, rt, s, &spec);
-                            heap.decref(s)?;
-                            r
-                        }
-                        Some('s') => {
-                            let text = ops::str_of(heap, rt, v)?;
-                            let s = heap.new_str(&text)?;
-                            let r = crate::format::format(heap, rt, s, &spec);
-                            heap.decref(s)?;
-                            r
-                        }
-                        _ => crate::format::format(heap, rt, v, &spec),
-                    }
-                })();
+                let formatted = eval_fstring(heap, rt, frame, spec)
+                    .and_then(|spec| crate::format::format_field(heap, rt, v, *conversion, &spec));
                 heap.decref(v)?;
-                out.push_str(&result?);
+                out.push_str(&formatted?);
             }
         }
     }
@@ -1298,16 +1259,12 @@ pub(crate) fn comprehension_level(
     outcome
 }
 
-/// Reports the exceptions that escaped `__del__`s and callbacks since the last statement, as
-/// CPython's `PyErr_WriteUnraisable` does at once: through the program's
+/// Reports an exception that escaped a `__del__` or a callback, through the program's
 /// `sys.unraisablehook`, with the function and the traceback the evaluator kept.
-pub fn flush_unraisable(heap: &mut PyHeap, rt: &Runtime) -> Result<()> {
-    for report in heap.take_unraisable() {
-        let (type_name, message) = error_parts(&report.error);
-        let traceback = rt.take_native_traceback(&type_name, &message);
-        let function = report.function.filter(|&f| heap.is_alive(f));
-        let traceback = (!traceback.is_empty()).then_some(traceback.as_str());
-        modules::report_unraisable_with(heap, rt, &report, function, None, traceback)?;
-    }
-    Ok(())
+pub fn report_unraisable(heap: &mut PyHeap, rt: &Runtime, report: &Unraisable) -> Result<()> {
+    let (type_name, message) = error_parts(&report.error);
+    let traceback = rt.take_native_traceback(&type_name, &message);
+    let function = report.function.filter(|&f| heap.is_alive(f));
+    let traceback = (!traceback.is_empty()).then_some(traceback.as_str());
+    modules::report_unraisable_with(heap, rt, report, function, None, traceback)
 }

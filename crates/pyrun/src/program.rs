@@ -170,16 +170,14 @@ fn prepare(
         heap.set_global(name, value)?;
         heap.decref(value)?;
     }
-    // Reports of unraisable exceptions wait in the heap until a statement ends (or
-    // `gc.collect()` returns), where running the program's `sys.unraisablehook` is safe.
-    let flush_rt = rt.rc();
-    let flush = heap.new_function("flush_unraisable", &[], move |heap, _, _| {
-        eval::flush_unraisable(heap, &flush_rt)?;
-        heap.none()
-    })?;
-    rt.modules
-        .borrow_mut()
-        .insert(crate::modules::FLUSH_UNRAISABLE_HOOK.to_string(), flush);
+    // An exception escaping a `__del__` or a callback is reported the moment it escapes,
+    // through the program's `sys.unraisablehook`, as CPython's `PyErr_WriteUnraisable` does.
+    let handler_rt = rt.rc();
+    heap.set_unraisable_handler(move |heap, report| {
+        if let Err(error) = eval::report_unraisable(heap, &handler_rt, report) {
+            handler_rt.write(Stream::Stderr, &format!("pyrun: internal error: {error}\n"));
+        }
+    });
     if options.stress {
         generations::set_stress(heap, true);
     }
@@ -234,6 +232,7 @@ fn shut_down(heap: &mut PyHeap, rt: &Runtime) -> refcount::Result<()> {
     for (k, _) in keys {
         heap.decref(k)?;
     }
+    let _ = rt;
     generations::gc::collect(heap, 2)?;
-    eval::flush_unraisable(heap, rt)
+    Ok(())
 }

@@ -87,6 +87,10 @@ impl std::fmt::Display for Unraisable {
 /// Where reports of unraisable exceptions are written as they happen (CPython: `sys.stderr`).
 pub type ErrorSink = Box<dyn FnMut(&Unraisable)>;
 
+/// What handles a report of an unraisable exception, with the heap; see
+/// [`Heap::set_unraisable_handler`].
+pub type UnraisableHandler<H> = std::rc::Rc<dyn Fn(&mut Heap<H>, &Unraisable)>;
+
 /// A heap of Python-like objects with CPython's reference-counting discipline.
 ///
 /// Handles returned by constructors (`new_list`, `new_instance`, …) are *new references*: the
@@ -110,6 +114,7 @@ pub struct Heap<H: Hooks = NoHooks> {
     trace: Option<Trace>,
     unraisable: Vec<Unraisable>,
     error_sink: Option<ErrorSink>,
+    unraisable_handler: Option<UnraisableHandler<H>>,
     work: Vec<Work>,
     hooks: H,
 }
@@ -147,6 +152,7 @@ impl<H: Hooks> Heap<H> {
             trace: None,
             unraisable: Vec::new(),
             error_sink: None,
+            unraisable_handler: None,
             work: Vec::new(),
             hooks,
         };
@@ -676,6 +682,10 @@ impl<H: Hooks> Heap<H> {
     }
 
     fn keep_unraisable(&mut self, report: Unraisable) {
+        if let Some(handler) = self.unraisable_handler.clone() {
+            handler(self, &report);
+            return;
+        }
         if let Some(sink) = &mut self.error_sink {
             sink(&report);
         }
@@ -686,6 +696,17 @@ impl<H: Hooks> Heap<H> {
     /// them to `sys.stderr` (the reports are kept for [`Heap::take_unraisable`] as well).
     pub fn set_error_sink(&mut self, sink: impl FnMut(&Unraisable) + 'static) {
         self.error_sink = Some(Box::new(sink));
+    }
+
+    /// Hands every report of an unraisable exception to `handler` as it happens, with the
+    /// heap, instead of keeping it: an interpreter calls its program's `sys.unraisablehook`
+    /// there, at the moment CPython does. The handler may run code on the heap, as a
+    /// finalizer may.
+    pub fn set_unraisable_handler(
+        &mut self,
+        handler: impl Fn(&mut Heap<H>, &Unraisable) + 'static,
+    ) {
+        self.unraisable_handler = Some(std::rc::Rc::new(handler));
     }
 
     /// Takes the exceptions reported by finalizers since the last call.
