@@ -193,6 +193,12 @@ pub fn delattr(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef, name: &str) -> Resu
             Err(Error::AttributeError { .. }) => attribute_error(heap, rt, obj, name),
             other => other,
         },
+        Object::Class(_) if rt.builtin_kind(obj).is_none() => {
+            match heap.del_class_attr(obj, name) {
+                Err(Error::AttributeError { .. }) => attribute_error(heap, rt, obj, name),
+                other => other,
+            }
+        }
         _ => attribute_error(heap, rt, obj, name),
     }
 }

@@ -16,6 +16,7 @@ use refcount::{Error, ObjRef, Object, Result, Unraisable};
 
 use crate::ast::*;
 use crate::calls::*;
+use crate::constants::Constants;
 use crate::exceptions::*;
 use crate::runtime::{PyHeap, Runtime, raise};
 use crate::scope::{self, Code, Var};
@@ -872,6 +873,12 @@ pub(crate) fn eval(
     frame: &mut Frame,
     expr: &Expr,
 ) -> Result<ObjRef> {
+    if let Some(key) = Constants::key_of(expr)
+        && let Some(constant) = rt.constants.borrow().get(&key)
+    {
+        heap.incref(constant)?;
+        return Ok(constant);
+    }
     match &expr.kind {
         ExprKind::Name(name) => load_name(heap, rt, frame, name),
         ExprKind::Constant(c) => constant(heap, c),

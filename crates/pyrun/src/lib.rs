@@ -16,6 +16,7 @@ pub mod ast;
 mod attributes;
 pub mod builtins;
 mod calls;
+mod constants;
 pub mod eval;
 mod exceptions;
 pub mod format;

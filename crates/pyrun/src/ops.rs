@@ -11,6 +11,7 @@ use refcount::{Error, Kind, ObjRef, Object, Result};
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::eval;
+use crate::modules;
 use crate::runtime::{PyHeap, Runtime, raise};
 
 /// The overflow of pyrun's 64-bit ints: never a wrong number.
@@ -160,6 +161,9 @@ pub fn truthy(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef) -> Result<bool> {
 
 /// `len(obj)`.
 pub fn len(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef) -> Result<usize> {
+    if let Some(n) = modules::special_len(heap, rt, obj)? {
+        return Ok(n);
+    }
     Ok(match heap.get(obj)? {
         Object::Str(s) => s.chars().count(),
         Object::Tuple(t) => t.len(),
@@ -570,6 +574,9 @@ fn order(heap: &mut PyHeap, rt: &Runtime, op: CmpOp, a: ObjRef, b: ObjRef) -> Re
 
 /// `item in container`.
 pub fn contains(heap: &mut PyHeap, rt: &Runtime, container: ObjRef, item: ObjRef) -> Result<bool> {
+    if let Some(found) = modules::special_contains(heap, rt, container, item)? {
+        return Ok(found);
+    }
     let items = match heap.get(container)? {
         Object::List(l) => l.items().to_vec(),
         Object::Tuple(t) => t.to_vec(),
@@ -1191,6 +1198,11 @@ pub fn unary(heap: &mut PyHeap, rt: &Runtime, op: UnaryOp, a: ObjRef) -> Result<
 /// list, tuple, str (one-character strs), dict (keys), set, range; an instance's
 /// `__iter__` (its result iterated, or `__next__` called until `StopIteration`).
 pub fn iterate(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef) -> Result<Vec<ObjRef>> {
+    if let Some(keys) = modules::special_iter(heap, rt, obj)? {
+        let items = iterate(heap, rt, keys);
+        heap.decref(keys)?;
+        return items;
+    }
     let items = match heap.get(obj)? {
         Object::List(_) | Object::Tuple(_) | Object::Set(_) | Object::Dict(_) => {
             seq_items(heap, obj)?
@@ -1345,6 +1357,9 @@ pub fn key_error<T>(heap: &mut PyHeap, rt: &Runtime, key: ObjRef) -> Result<T> {
 
 /// `obj[index]` for one index or key.
 pub fn getitem(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef, index: ObjRef) -> Result<ObjRef> {
+    if let Some(value) = modules::special_getitem(heap, rt, obj, index)? {
+        return Ok(value);
+    }
     let kind = heap.kind(obj)?;
     match kind {
         Kind::List | Kind::Tuple | Kind::Str | Kind::Range => {
@@ -1412,6 +1427,9 @@ pub fn setitem(
     index: ObjRef,
     value: ObjRef,
 ) -> Result<()> {
+    if modules::special_setitem(heap, rt, obj, index, value)? {
+        return Ok(());
+    }
     match heap.kind(obj)? {
         Kind::List => {
             let Some(i) = as_index(heap, index) else {
@@ -1449,6 +1467,9 @@ pub fn setitem(
 
 /// `del obj[index]`.
 pub fn delitem(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef, index: ObjRef) -> Result<()> {
+    if modules::special_delitem(heap, rt, obj, index)? {
+        return Ok(());
+    }
     match heap.kind(obj)? {
         Kind::List => {
             let Some(i) = as_index(heap, index) else {

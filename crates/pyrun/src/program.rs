@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use refcount::{Object, Trace};
 
+use crate::constants::Constants;
 use crate::eval::{self, error_parts, format_traceback};
 use crate::runtime::{Output, PyHeap, Runtime, Stream};
 use crate::syntax::{self, ParseError};
@@ -114,7 +115,11 @@ fn run_here(filename: &str, source: &str, options: &Options) -> Outcome {
         }
     };
     let mut heap = finalizers::new_heap();
-    let status = match prepare(&mut heap, &rt, filename, options) {
+    let prepared = prepare(&mut heap, &rt, filename, options).and_then(|()| {
+        *rt.constants.borrow_mut() = Constants::make(&mut heap, &module)?;
+        Ok(())
+    });
+    let status = match prepared {
         Ok(()) => {
             if options.trace {
                 heap.start_trace();
@@ -136,7 +141,9 @@ fn run_here(filename: &str, source: &str, options: &Options) -> Outcome {
                     &format!("pyrun: internal error at exit: {error}\n"),
                 );
             }
-            if let Err(error) = shut_down(&mut heap, &rt) {
+            let constants = std::mem::take(&mut *rt.constants.borrow_mut());
+            let ended = shut_down(&mut heap, &rt).and_then(|()| constants.release(&mut heap));
+            if let Err(error) = ended {
                 rt.write(
                     Stream::Stderr,
                     &format!("pyrun: internal error at exit: {error}\n"),

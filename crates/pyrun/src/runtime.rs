@@ -94,6 +94,8 @@ pub struct Runtime {
     /// The last exception that escaped a Python function the heap called (a `__del__`, a
     /// callback): type, message and formatted traceback, for the unraisable report.
     pub native_traceback: RefCell<Option<(String, String, String)>>,
+    /// The program's constants (see `constants.rs`).
+    pub constants: RefCell<crate::constants::Constants>,
     /// `sys.modules`: each imported module by name, holding a reference to it (see
     /// `modules::import`). Keys starting with `'\0'` are not modules but classes the
     /// modules share (`module`, `TextIOWrapper`…), held here so they are made once.
@@ -117,6 +119,7 @@ impl Runtime {
             functions: RefCell::default(),
             traceback: RefCell::default(),
             native_traceback: RefCell::default(),
+            constants: RefCell::default(),
             modules: RefCell::default(),
         })
     }

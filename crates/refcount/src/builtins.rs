@@ -222,6 +222,27 @@ impl<H: Hooks> Heap<H> {
         old.map_or(Ok(()), |old| self.drop_ref(old))
     }
 
+    /// `del class.name`: the class drops the attribute (its own, not a base's).
+    pub fn del_class_attr(&mut self, class: ObjRef, name: &str) -> Result<()> {
+        self.class_ref("del_class_attr", class)?;
+        let key = self.interned.get(name).copied();
+        let Object::Class(c) = &mut self.slots[class.index()].object else {
+            unreachable!("checked by Heap::class_ref")
+        };
+        let Some(i) = key.and_then(|key| c.attrs.iter().position(|&(k, _)| k == key)) else {
+            return Err(Error::AttributeError {
+                object: self.describe(class),
+                name: name.into(),
+            });
+        };
+        let (key, value) = c.attrs.remove(i);
+        if c.finalizer == Some(value) {
+            c.finalizer = None;
+        }
+        self.drop_ref(key)?;
+        self.drop_ref(value)
+    }
+
     // ------------------------------------------------------------------ functions
 
     // ANCHOR: new_function
