@@ -104,6 +104,22 @@ pub fn getattr(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef, name: &str) -> Resu
             "__self__" => Some(receiver),
             _ => return getattr(heap, rt, function, name),
         },
+        &Object::Traceback { frame, next, line } => match name {
+            "tb_frame" => Some(frame),
+            "tb_lineno" => return heap.new_int(line as i64),
+            "tb_next" => match next {
+                Some(n) => Some(n),
+                None => return heap.none(),
+            },
+            _ => None,
+        },
+        Object::Frame(f) => match name {
+            "f_code" => {
+                let code_name = f.name().to_string();
+                return code_object(heap, rt, &code_name);
+            }
+            _ => None,
+        },
         _ => None,
     };
     if let Some(v) = value {
@@ -201,4 +217,25 @@ pub fn delattr(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef, name: &str) -> Resu
         }
         _ => attribute_error(heap, rt, obj, name),
     }
+}
+
+/// `frame.f_code`: an object of class `code` with the function's `co_name` (pyrun has no
+/// code objects of its own; a new one each time).
+fn code_object(heap: &mut PyHeap, rt: &Runtime, name: &str) -> Result<ObjRef> {
+    const KEY: &str = "\0class:code";
+    let cached = rt.modules.borrow().get(KEY).copied();
+    let class = match cached {
+        Some(c) => c,
+        None => {
+            let c = heap.new_class("code")?;
+            rt.modules.borrow_mut().insert(KEY.to_string(), c);
+            c
+        }
+    };
+    let code = heap.new_instance(class)?;
+    let name = heap.new_str(name)?;
+    let stored = heap.set_attr(code, "co_name", name);
+    heap.decref(name)?;
+    stored?;
+    Ok(code)
 }

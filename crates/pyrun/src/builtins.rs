@@ -34,6 +34,8 @@ const TYPES: &[Kind] = &[
     Kind::Method,
     Kind::Cell,
     Kind::WeakRef,
+    Kind::Frame,
+    Kind::Traceback,
 ];
 
 /// The built-in exception classes: (name, base).

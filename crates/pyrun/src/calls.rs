@@ -137,7 +137,10 @@ pub(crate) fn call_super(
     keywords: &[Keyword],
 ) -> Result<ObjRef> {
     let class = frame.func.as_ref().and_then(|f| f.defining_class.get());
-    let receiver = frame.locals.first().copied().flatten();
+    let receiver = match frame.code.locals.is_empty() {
+        true => None,
+        false => frame.local(heap, 0)?,
+    };
     let (Some(class), Some(receiver)) = (class, receiver) else {
         return raise("RuntimeError", "super(): no arguments");
     };
@@ -454,7 +457,7 @@ pub(crate) fn make_function(
                 // The heap reports it as unraisable (or hands it back to a native caller): the
                 // traceback is kept for the report, the object dropped.
                 let (type_name, message) = error_parts(error);
-                let traceback = format_traceback(&native_rt, exc);
+                let traceback = format_traceback(heap, &native_rt, exc);
                 *native_rt.native_traceback.borrow_mut() = Some((type_name, message, traceback));
                 if let Some(exc) = native_rt.raising.take() {
                     heap.decref(exc)?;
@@ -500,7 +503,7 @@ pub(crate) fn call_python(
         Ok(Flow::Return(value)) => Ok(value),
         Ok(_) => heap.none(),
         Err(error) => {
-            note_frame(heap, rt, &error, frame.line, &info.code.name)?;
+            note_frame(heap, rt, &mut frame, &error)?;
             Err(error)
         }
     };
@@ -771,7 +774,7 @@ pub(crate) fn exec_class(
             made
         }
         Err(e) => {
-            note_frame(heap, rt, &e, body.line, &class.name)?;
+            note_frame(heap, rt, &mut body, &e)?;
             Err(e)
         }
     };

@@ -37,8 +37,13 @@ pub(crate) enum Flow {
 /// One activation: the module, a class body, a function call or a comprehension.
 pub(crate) struct Frame {
     pub(crate) code: Rc<Code>,
-    /// Owned references, by slot; `None` while unbound.
-    pub(crate) locals: Vec<Option<ObjRef>>,
+    /// Owned references, by slot; `None` while unbound. Empty once the frame has a frame
+    /// object, which owns them from then on.
+    locals: Vec<Option<ObjRef>>,
+    /// The frame object (owned), once a traceback has needed one: CPython makes it lazily.
+    pub(crate) object: Option<ObjRef>,
+    /// The exception this frame last added a traceback entry for (not counted).
+    pub(crate) noted: Option<ObjRef>,
     /// Owned references to the frame's cells (its own, then its free variables').
     pub(crate) cells: Vec<ObjRef>,
     /// A class body's namespace (a dict, owned); `None` elsewhere.
@@ -55,6 +60,8 @@ impl Frame {
     pub(crate) fn new(code: Rc<Code>) -> Frame {
         Frame {
             locals: vec![None; code.locals.len()],
+            object: None,
+            noted: None,
             cells: Vec::new(),
             namespace: None,
             func: None,
@@ -64,11 +71,57 @@ impl Frame {
         }
     }
 
+    /// Local variable `slot`, borrowed.
+    pub(crate) fn local(&self, heap: &PyHeap, slot: usize) -> Result<Option<ObjRef>> {
+        match self.object {
+            Some(object) => heap.frame_get(object, slot),
+            None => Ok(self.locals[slot]),
+        }
+    }
+
+    /// Binds local `slot` to `value` (taking over the reference) or unbinds it; the old value
+    /// is dropped after, so its `__del__` sees the new binding.
+    pub(crate) fn set_local(
+        &mut self,
+        heap: &mut PyHeap,
+        slot: usize,
+        value: Option<ObjRef>,
+    ) -> Result<()> {
+        match self.object {
+            Some(object) => heap.frame_set(object, slot, value),
+            None => match std::mem::replace(&mut self.locals[slot], value) {
+                Some(old) => heap.decref(old),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// The frame object, made now if the frame has none: it takes the local variables over
+    /// and holds the cells too (borrowed).
+    pub(crate) fn object(&mut self, heap: &mut PyHeap) -> Result<ObjRef> {
+        if let Some(object) = self.object {
+            return Ok(object);
+        }
+        let mut variables = std::mem::take(&mut self.locals);
+        for &cell in &self.cells {
+            heap.incref(cell)?;
+            variables.push(Some(cell));
+        }
+        let object = heap.new_frame(&self.code.name, variables)?;
+        self.object = Some(object);
+        Ok(object)
+    }
+
     // ANCHOR: frame_clear
-    /// Drops every variable, first slot to last, then the cells: `_PyFrame_Clear`.
+    /// Drops every variable, first slot to last, then the cells: `_PyFrame_Clear`. A frame
+    /// with a frame object lets go of it instead: the variables live on while a traceback
+    /// refers to it.
     pub(crate) fn clear(&mut self, heap: &mut PyHeap) -> Result<()> {
         for local in std::mem::take(&mut self.locals).into_iter().flatten() {
             heap.decref(local)?;
+        }
+        if let Some(object) = self.object.take() {
+            heap.decref(object)?;
         }
         for cell in std::mem::take(&mut self.cells) {
             heap.decref(cell)?;
@@ -158,7 +211,7 @@ pub fn run_module(heap: &mut PyHeap, rt: &Runtime, module: &Module) -> Result<()
         Ok(Flow::Return(value)) => heap.decref(value),
         Ok(_) => Ok(()),
         Err(error) => {
-            note_frame(heap, rt, &error, frame.line, "<module>")?;
+            note_frame(heap, rt, &mut frame, &error)?;
             Err(error)
         }
     }
@@ -456,6 +509,10 @@ pub(crate) fn exec_try(
         Err(error) => handle(heap, rt, frame, handlers, error),
     };
     if !finalbody.is_empty() {
+        if let Err(error) = &outcome {
+            // The exception has reached this frame: its traceback entry has this line.
+            note_frame(heap, rt, frame, error)?;
+        }
         // The pending exception waits outside while `finally` runs (it may raise and catch
         // exceptions of its own).
         let pending = match &outcome {
@@ -499,6 +556,7 @@ pub(crate) fn handle(
     if !is_python_exception(&error) {
         return Err(error);
     }
+    note_frame(heap, rt, frame, &error)?;
     let exc = materialize(heap, rt, &error)?;
     for handler in handlers {
         let matches = match &handler.type_ {
@@ -588,7 +646,7 @@ pub(crate) fn load_name(
     name: &str,
 ) -> Result<ObjRef> {
     let found = match frame.code.var(name) {
-        Var::Local(i) => match frame.locals[i] {
+        Var::Local(i) => match frame.local(heap, i)? {
             Some(v) => v,
             None => {
                 return raise(
@@ -669,10 +727,7 @@ pub(crate) fn store_name(
         Var::Local(i) => {
             // The new value is in place before the old one is dropped (its `__del__` may
             // look at the variable).
-            if let Some(old) = frame.locals[i].replace(value) {
-                heap.decref(old)?;
-            }
-            Ok(())
+            frame.set_local(heap, i, Some(value))
         }
         Var::Cell(i) => {
             let result = heap.cell_set(frame.cells[i], Some(value));
@@ -694,8 +749,8 @@ pub(crate) fn store_name(
 
 pub(crate) fn delete_name(heap: &mut PyHeap, frame: &mut Frame, name: &str) -> Result<()> {
     match frame.code.var(name) {
-        Var::Local(i) => match frame.locals[i].take() {
-            Some(old) => heap.decref(old),
+        Var::Local(i) => match frame.local(heap, i)? {
+            Some(_) => frame.set_local(heap, i, None),
             None => raise(
                 "UnboundLocalError",
                 format!(

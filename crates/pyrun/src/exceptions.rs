@@ -3,8 +3,8 @@
 
 use refcount::{Error, ObjRef, Object, Result};
 
-use crate::ast::*;
 use crate::calls::*;
+use crate::eval::Frame;
 use crate::ops;
 use crate::runtime::{PyHeap, Runtime, raise};
 
@@ -147,45 +147,63 @@ pub fn exception_str(heap: &mut PyHeap, rt: &Runtime, exc: ObjRef) -> Result<Str
     }
 }
 
-/// Records that the exception now propagating left a frame at `line`.
+/// Adds the frame to the traceback of the exception arriving in it (raised there, or
+/// coming out of a call), once: CPython's `PyTraceBack_Here`. The frame gets its frame
+/// object, which the new traceback entry refers to, in front of the entries further in.
 pub(crate) fn note_frame(
     heap: &mut PyHeap,
     rt: &Runtime,
+    frame: &mut Frame,
     error: &Error,
-    line: Line,
-    name: &str,
 ) -> Result<()> {
     if !is_python_exception(error) {
         return Ok(());
     }
     let exc = materialize(heap, rt, error)?;
-    let mut tb = rt.traceback.borrow_mut();
-    if tb.exception != Some(exc) {
-        tb.exception = Some(exc);
-        tb.frames.clear();
+    if frame.noted == Some(exc) {
+        return Ok(());
     }
-    tb.frames.push((line, name.to_string()));
-    Ok(())
+    frame.noted = Some(exc);
+    let object = frame.object(heap)?;
+    let next = traceback_of(heap, exc);
+    let tb = heap.new_traceback(object, next, frame.line)?;
+    let stored = heap.set_attr(exc, "__traceback__", tb);
+    heap.decref(tb)?;
+    stored
+}
+
+/// The exception's traceback (borrowed), if it has one.
+fn traceback_of(heap: &PyHeap, exc: ObjRef) -> Option<ObjRef> {
+    let tb = heap.get_attr(exc, "__traceback__").ok()?;
+    matches!(heap.get(tb), Ok(Object::Traceback { .. })).then_some(tb)
 }
 
 /// The traceback of the exception `exc`, as CPython prints it, outermost frame first.
-pub fn format_traceback(rt: &Runtime, exc: ObjRef) -> String {
-    let tb = rt.traceback.borrow();
-    if tb.exception != Some(exc) || tb.frames.is_empty() {
+pub fn format_traceback(heap: &PyHeap, rt: &Runtime, exc: ObjRef) -> String {
+    let mut entry = traceback_of(heap, exc);
+    if entry.is_none() {
         return String::new();
     }
     let mut out = String::from("Traceback (most recent call last):\n");
-    for (line, name) in tb.frames.iter().rev() {
+    while let Some(tb) = entry {
+        let Ok(&Object::Traceback { frame, next, line }) = heap.get(tb) else {
+            break;
+        };
+        let name = match heap.get(frame) {
+            Ok(Object::Frame(f)) => f.name().to_string(),
+            _ => String::new(),
+        };
         out.push_str(&format!(
             "  File \"{}\", line {line}, in {name}\n",
             rt.filename
         ));
-        if let Some(text) = rt.source_lines.get(*line as usize - 1) {
+        if let Some(text) = rt.source_lines.get((line as usize).wrapping_sub(1)) {
             let text = text.trim();
             if !text.is_empty() {
                 out.push_str(&format!("    {text}\n"));
             }
         }
+        entry = next;
     }
     out
 }

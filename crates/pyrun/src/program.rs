@@ -194,7 +194,9 @@ fn prepare(
 /// The traceback and the last line, as `python3` prints an uncaught exception.
 fn report_uncaught(heap: &mut PyHeap, rt: &Runtime, error: &refcount::Error) {
     let exc = eval::materialize(heap, rt, error).ok();
-    let traceback = exc.map(|e| format_traceback(rt, e)).unwrap_or_default();
+    let traceback = exc
+        .map(|e| format_traceback(heap, rt, e))
+        .unwrap_or_default();
     let (type_name, message) = match exc {
         Some(e) => (
             heap.type_name(e).unwrap_or_default(),
@@ -214,6 +216,10 @@ fn report_uncaught(heap: &mut PyHeap, rt: &Runtime, error: &refcount::Error) {
 /// None, first those that start with one underscore, then the rest, in the order they were
 /// made; then a collection.
 fn shut_down(heap: &mut PyHeap, rt: &Runtime) -> refcount::Result<()> {
+    // The uncaught exception (CPython's `sys.last_value`) goes first, with its traceback.
+    if let Some(exc) = rt.raising.take() {
+        heap.decref(exc)?;
+    }
     let globals = heap.globals();
     let keys: Vec<(refcount::ObjRef, String)> = match heap.get(globals)? {
         Object::Dict(d) => d
@@ -239,7 +245,6 @@ fn shut_down(heap: &mut PyHeap, rt: &Runtime) -> refcount::Result<()> {
     for (k, _) in keys {
         heap.decref(k)?;
     }
-    let _ = rt;
     generations::gc::collect(heap, 2)?;
     Ok(())
 }

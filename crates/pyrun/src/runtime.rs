@@ -54,14 +54,6 @@ impl Output {
     }
 }
 
-/// The traceback of the exception propagating or last caught.
-#[derive(Debug, Default)]
-pub struct Traceback {
-    pub exception: Option<ObjRef>,
-    /// The (line, function name) of each frame it left, innermost first.
-    pub frames: Vec<(u32, String)>,
-}
-
 /// CPython's default `sys.getrecursionlimit()`.
 pub const DEFAULT_RECURSION_LIMIT: u32 = 1000;
 
@@ -90,7 +82,6 @@ pub struct Runtime {
     /// The functions made from `def` and `lambda`, by handle (handles are never reused, so
     /// an entry for a freed function matches nothing; see [`Runtime::register_function`]).
     pub functions: RefCell<HashMap<ObjRef, Rc<crate::calls::FuncInfo>>>,
-    pub traceback: RefCell<Traceback>,
     /// The last exception that escaped a Python function the heap called (a `__del__`, a
     /// callback): type, message and formatted traceback, for the unraisable report.
     pub native_traceback: RefCell<Option<(String, String, String)>>,
@@ -117,7 +108,6 @@ impl Runtime {
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             stderr_override: Cell::new(None),
             functions: RefCell::default(),
-            traceback: RefCell::default(),
             native_traceback: RefCell::default(),
             constants: RefCell::default(),
             modules: RefCell::default(),

@@ -1000,6 +1000,15 @@ impl<H: Hooks> Heap<H> {
                 Cleared::Refs(std::mem::take(&mut set.items))
             }
             Object::Cell(contents) => Cleared::Refs(contents.take().into_iter().collect()),
+            // `frame_tp_clear` drops the variables; `tb_clear` the next entry and the frame
+            // (the frame stays named, as a traceback's must, until the traceback dies).
+            Object::Frame(frame) => Cleared::Refs(
+                std::mem::take(&mut frame.variables)
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            ),
+            Object::Traceback { next, .. } => Cleared::Refs(next.take().into_iter().collect()),
             // A bound method cannot be cleared (`meth_traverse` only, as for tuples).
             _ => return Ok(false),
         };
@@ -1079,7 +1088,9 @@ impl<H: Hooks> Heap<H> {
             | Object::Function(_)
             | Object::WeakRef(_)
             | Object::Cell(_)
-            | Object::Method { .. } => {
+            | Object::Method { .. }
+            | Object::Frame(_)
+            | Object::Traceback { .. } => {
                 out.push_str(&self.describe(r));
                 return Ok(());
             }

@@ -46,7 +46,7 @@ pub use handle::ObjRef;
 pub use heap::{ErrorSink, Heap, ID_BASE, ID_STRIDE, STATIC_INT_REFCOUNT, Unraisable};
 pub use hooks::{Hooks, NoHooks};
 pub use object::{
-    Attrs, Class, Dict, Function, Instance, Kind, List, Native, NativeKw, Object, Set, Values,
-    WeakRef,
+    Attrs, Class, Dict, Frame, Function, Instance, Kind, List, Native, NativeKw, Object, Set,
+    Values, WeakRef,
 };
 pub use trace::{Event, Trace};

@@ -25,6 +25,8 @@ pub enum Kind {
     Cell,
     Method,
     Range,
+    Frame,
+    Traceback,
 }
 
 impl Kind {
@@ -44,6 +46,8 @@ impl Kind {
                 | Kind::Set
                 | Kind::Cell
                 | Kind::Method
+                | Kind::Frame
+                | Kind::Traceback
         )
     }
 
@@ -73,6 +77,8 @@ impl Kind {
             Kind::Cell => "cell",
             Kind::Method => "method",
             Kind::Range => "range",
+            Kind::Frame => "frame",
+            Kind::Traceback => "traceback",
         }
     }
 }
@@ -109,6 +115,16 @@ pub enum Object {
         stop: i64,
         step: i64,
     },
+    /// A frame object: a function's activation once something refers to it (a traceback).
+    /// It owns the variables from then on, so they live as long as it does.
+    Frame(Box<Frame>),
+    /// One entry of an exception's traceback: the frame the exception passed through, the
+    /// line it was at, and the entry for the next frame inwards.
+    Traceback {
+        frame: ObjRef,
+        next: Option<ObjRef>,
+        line: u32,
+    },
 }
 
 impl Object {
@@ -131,6 +147,8 @@ impl Object {
             Object::Cell(_) => Kind::Cell,
             Object::Method { .. } => Kind::Method,
             Object::Range { .. } => Kind::Range,
+            Object::Frame(_) => Kind::Frame,
+            Object::Traceback { .. } => Kind::Traceback,
         }
     }
 
@@ -183,6 +201,13 @@ impl Object {
                 visit(*receiver);
                 visit(*function);
             }
+            // `_PyFrame_Clear` drops the variables first to last.
+            Object::Frame(frame) => frame.variables.iter().flatten().copied().for_each(visit),
+            // `tb_dealloc` drops the next entry, then the frame.
+            Object::Traceback { frame, next, .. } => {
+                next.iter().copied().for_each(&mut visit);
+                visit(*frame);
+            }
         }
     }
     // ANCHOR_END: referents
@@ -215,6 +240,9 @@ impl Object {
             Object::Cell(_) => 40,
             Object::Method { .. } => 64,
             Object::Range { .. } => 48,
+            // A small function's frame in 3.11 (the size grows with its variables and stack).
+            Object::Frame(_) => 176,
+            Object::Traceback { .. } => 56,
         }
     }
 }
@@ -265,6 +293,25 @@ impl List {
             new_allocated = 0;
         }
         self.allocated = new_allocated as u32;
+    }
+}
+
+/// A frame object's contents.
+#[derive(Debug)]
+pub struct Frame {
+    /// `f_code.co_name`: the function's name, `<module>` for a module.
+    pub(crate) name: Box<str>,
+    /// The variables, by slot (each an owned reference, or unbound).
+    pub(crate) variables: Vec<Option<ObjRef>>,
+}
+
+impl Frame {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn variables(&self) -> &[Option<ObjRef>] {
+        &self.variables
     }
 }
 

@@ -3,7 +3,7 @@
 //! references, containers take references of their own, accessors lend.
 
 use crate::heap::Heap;
-use crate::object::Set;
+use crate::object::{Frame, Set};
 use crate::{Error, Hooks, ObjRef, Object, Result};
 
 impl<H: Hooks> Heap<H> {
@@ -165,5 +165,80 @@ impl<H: Hooks> Heap<H> {
             });
         }
         Ok(self.alloc(Object::Range { start, stop, step }))
+    }
+
+    // -------------------------------------------------------------------- frames
+
+    /// A frame object named `name`, taking over the references in `variables` (the caller
+    /// owned them; the frame does now).
+    pub fn new_frame(&mut self, name: &str, variables: Vec<Option<ObjRef>>) -> Result<ObjRef> {
+        for &v in variables.iter().flatten() {
+            self.slot("new_frame", v)?;
+        }
+        for &v in variables.iter().flatten() {
+            self.move_inside(v);
+        }
+        Ok(self.alloc(Object::Frame(Box::new(Frame {
+            name: name.into(),
+            variables,
+        }))))
+    }
+
+    fn frame(&self, op: &'static str, r: ObjRef) -> Result<&Frame> {
+        match &self.slot(op, r)?.object {
+            Object::Frame(frame) => Ok(frame),
+            _ => Err(self.wrong_type(op, "a frame", r)),
+        }
+    }
+
+    /// Variable `slot` of the frame, borrowed; `None` while unbound (or once cleared).
+    pub fn frame_get(&self, frame: ObjRef, slot: usize) -> Result<Option<ObjRef>> {
+        Ok(self
+            .frame("frame_get", frame)?
+            .variables
+            .get(slot)
+            .copied()
+            .flatten())
+    }
+
+    /// Binds variable `slot` to `value` (an owned reference the frame takes over), or unbinds
+    /// it; the old value is dropped after.
+    pub fn frame_set(&mut self, frame: ObjRef, slot: usize, value: Option<ObjRef>) -> Result<()> {
+        let len = self.frame("frame_set", frame)?.variables.len();
+        if slot >= len {
+            return Err(Error::IndexError {
+                op: "frame_set",
+                index: slot,
+                len,
+            });
+        }
+        if let Some(v) = value {
+            self.slot("frame_set", v)?;
+            self.move_inside(v);
+        }
+        let Object::Frame(f) = &mut self.slots[frame.index()].object else {
+            unreachable!("checked by Heap::frame")
+        };
+        let old = std::mem::replace(&mut f.variables[slot], value);
+        old.map_or(Ok(()), |old| self.drop_ref(old))
+    }
+
+    /// A traceback entry for `frame` at `line`, in front of `next` (it takes references to
+    /// both).
+    pub fn new_traceback(
+        &mut self,
+        frame: ObjRef,
+        next: Option<ObjRef>,
+        line: u32,
+    ) -> Result<ObjRef> {
+        self.frame("new_traceback", frame)?;
+        if let Some(n) = next {
+            self.slot("new_traceback", n)?;
+        }
+        self.take_ref("new_traceback", frame)?;
+        if let Some(n) = next {
+            self.take_ref("new_traceback", n)?;
+        }
+        Ok(self.alloc(Object::Traceback { frame, next, line }))
     }
 }
