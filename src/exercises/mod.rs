@@ -6,6 +6,7 @@ pub mod cycles;
 pub mod finalizers;
 pub mod generations;
 pub mod measuring;
+pub mod pyrun;
 pub mod refcount;
 pub mod watching;
 

@@ -36,6 +36,15 @@ const EXAMPLES: &[&str] = &[
     "ch05_finalizers",
 ];
 
+/// The Python programs of the book whose output on `pyrun` the chapter "Python on our
+/// runtime" shows beside CPython's (every program is compared in `tests/pyrun_vs_cpython.rs`).
+const PYRUN_SHOWN: &[&str] = &[
+    "ch01/del.py",
+    "ch05/exception_cycle.py",
+    "ch05/order_gc.py",
+    "ch07/refcounts.py",
+];
+
 /// Generated folders that belong to other tools and are not checked here: the benchmark
 /// plots are measurements of one machine on one day, not reproducible outputs.
 const NOT_CHECKED: &[&str] = &["bench"];
@@ -104,6 +113,22 @@ fn produce(root: &Path) -> Result<Produced, String> {
         produced.files.insert(PathBuf::from(file), html);
     }
     let python_dir = root.join("book/python");
+    for program in PYRUN_SHOWN {
+        let path = python_dir.join(program);
+        let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let options = pyrun::Options {
+            capture: true,
+            ..pyrun::Options::default()
+        };
+        let outcome = pyrun::run(&path.to_string_lossy(), &source, &options);
+        let text: String = outcome.output.iter().map(|(_, t)| t.as_str()).collect();
+        if outcome.status != 0 {
+            return Err(format!("pyrun {program}: exit status {}\n{text}", outcome.status));
+        }
+        produced
+            .files
+            .insert(Path::new("pyrun").join(program).with_extension("txt"), text);
+    }
     match cpython_311() {
         Ok(()) => {
             for script in files_with_extension(&python_dir, "py")? {
