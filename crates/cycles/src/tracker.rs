@@ -57,6 +57,7 @@ const IN_COLLECTION: u32 = u32::MAX - 1;
 impl Tracker {
     /// `_PyObject_GC_TRACK`: append to the youngest generation. Tracking an object that is
     /// tracked already changes nothing.
+    #[inline]
     pub fn track(&mut self, obj: ObjRef) {
         if !self.is_tracked(obj) {
             self.append(0, obj);
@@ -65,6 +66,7 @@ impl Tracker {
 
     /// `PyObject_GC_UnTrack`: take the object off its list, leaving the others in order.
     /// Objects that are not tracked are ignored.
+    #[inline]
     pub fn untrack(&mut self, obj: ObjRef) {
         let Some(&Position { list, index }) = self.position.get(obj.index()) else {
             return;
@@ -170,6 +172,7 @@ impl Tracker {
     }
 
     /// `gc.is_tracked(obj)` for a live object ([`crate::is_tracked`] checks the handle too).
+    #[inline]
     pub fn is_tracked(&self, obj: ObjRef) -> bool {
         match self.position.get(obj.index()) {
             Some(&Position { list, .. }) if list == IN_COLLECTION => true,
@@ -211,19 +214,34 @@ impl Tracker {
         young.clear();
         let order = std::iter::once(generation).chain(0..generation);
         for list in order {
-            let taken = std::mem::take(&mut self.lists[list]);
-            young.extend(taken.entries.into_iter().flatten());
-        }
-        for obj in young.iter() {
-            self.position[obj.index()].list = IN_COLLECTION;
+            // Drained, not taken: the list keeps its allocation, so the survivors placed back
+            // on it (stage 2 has one generation) do not regrow it push by push.
+            let gc_list = &mut self.lists[list];
+            gc_list.holes = 0;
+            for obj in gc_list.entries.drain(..).flatten() {
+                self.position[obj.index()].list = IN_COLLECTION;
+                young.push(obj);
+            }
         }
     }
 
     /// Puts the objects the running collection holds at the end of `list`, in order; see
     /// [`Tracker::place`].
     pub(crate) fn place_all(&mut self, objs: &[ObjRef], list: usize) {
+        // [`Tracker::place`] for each, with the list looked up once: a collection's survivors
+        // all come through here.
+        let entries = &mut self.lists[list].entries;
+        entries.reserve(objs.len());
         for &obj in objs {
-            self.place(obj, list);
+            if let Some(position) = self.position.get_mut(obj.index())
+                && position.list == IN_COLLECTION
+            {
+                *position = Position {
+                    list: list as u32,
+                    index: entries.len() as u32,
+                };
+                entries.push(Some(obj));
+            }
         }
     }
 
@@ -241,12 +259,14 @@ impl Tracker {
 }
 
 impl Hooks for Tracker {
+    #[inline]
     fn object_created(heap: &mut Heap<Self>, obj: ObjRef, kind: Kind) {
         if kind.is_container() {
             heap.hooks_mut().track(obj);
         }
     }
 
+    #[inline]
     fn before_free(&mut self, obj: ObjRef, _kind: Kind) {
         self.untrack(obj);
     }
