@@ -79,6 +79,12 @@ impl Tracker {
             return; // the collection holds it; it will not be put back
         }
         let gc_list = &mut self.lists[list as usize];
+        if index as usize + 1 == gc_list.entries.len() {
+            // The newest entry (an object dying young, the common case): nothing after it to
+            // keep in order, so no hole to leave.
+            gc_list.entries.pop();
+            return;
+        }
         gc_list.entries[index as usize] = None;
         gc_list.holes += 1;
         if gc_list.holes > 64 && gc_list.holes * 2 > gc_list.entries.len() {

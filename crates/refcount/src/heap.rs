@@ -358,12 +358,7 @@ impl<H: Hooks> Heap<H> {
         self.live_objects += 1;
         self.live_bytes += size;
         if self.tracing() {
-            let type_name = self.type_name_of(&self.slots[r.index()].object);
-            self.record(Event::Alloc {
-                id: id_of(r),
-                type_name,
-                size,
-            });
+            self.record_alloc(r, size);
         }
         H::object_created(self, r, kind);
         r
@@ -453,7 +448,7 @@ impl<H: Hooks> Heap<H> {
         };
         if self.tracing() {
             let refcount = self.slots[r.index()].refcount as u64;
-            self.record(Event::Incref {
+            self.record_lazy(move || Event::Incref {
                 id: id_of(r),
                 refcount,
             });
@@ -474,7 +469,7 @@ impl<H: Hooks> Heap<H> {
         self.slots[r.index()].refcount -= 1;
         let refcount = self.slots[r.index()].refcount;
         if self.tracing() {
-            self.record(Event::Decref {
+            self.record_lazy(move || Event::Decref {
                 id: id_of(r),
                 refcount: refcount as u64,
             });
@@ -564,7 +559,7 @@ impl<H: Hooks> Heap<H> {
         let refcount = slot.refcount;
         if self.tracing() {
             let refcount = refcount as u64;
-            self.record(Event::Decref {
+            self.record_lazy(move || Event::Decref {
                 id: id_of(r),
                 refcount,
             });
@@ -693,7 +688,7 @@ impl<H: Hooks> Heap<H> {
         self.live_objects -= 1;
         self.live_bytes -= size;
         if self.tracing() {
-            self.record(Event::Free { id: id_of(r), size });
+            self.record_lazy(move || Event::Free { id: id_of(r), size });
         }
     }
 
@@ -718,7 +713,33 @@ impl<H: Hooks> Heap<H> {
         self.trace.is_some()
     }
 
+    /// Records the event `event` builds: for the hot paths' `tracing()` branches (a count
+    /// changed, a slot freed), so that building the event is out of line too.
+    #[cold]
+    #[inline(never)]
+    fn record_lazy(&mut self, event: impl FnOnce() -> Event) {
+        self.record(event());
+    }
+
+    /// [`Heap::record`] of a new object's `Alloc` event, out of line (see [`Heap::record_lazy`]).
+    #[cold]
+    #[inline(never)]
+    fn record_alloc(&mut self, r: ObjRef, size: u64) {
+        let type_name = self.type_name_of(&self.slots[r.index()].object);
+        self.record(Event::Alloc {
+            id: id_of(r),
+            type_name,
+            size,
+        });
+    }
+
     /// Records an event, if recording; later stages record their own events through this.
+    ///
+    /// Out of line and marked cold: every hot operation (a count lowered, a slot freed) has a
+    /// `tracing()` branch that calls this, and inlined, the branch's code made each of them
+    /// save registers and reserve stack on every call, traced or not.
+    #[cold]
+    #[inline(never)]
     pub fn record(&mut self, event: Event) {
         if let Some(trace) = &mut self.trace {
             trace.events.push(event);
