@@ -18,8 +18,9 @@ use crate::collect::Scratch;
 ///
 /// CPython links the objects of a generation into a doubly linked list through their
 /// `PyGC_Head`. Here each generation is a `Vec`, and a second array indexed by slot says where
-/// each object is. Tracking appends; untracking leaves a hole, so the order never changes,
-/// and the holes are squeezed out once they are half of a list. A collection takes the lists
+/// each object is. Tracking appends; untracking leaves a hole, so the order never changes
+/// (untracking the newest entry just shortens the list), and the holes are squeezed out once
+/// they are half of a list. A collection takes the lists
 /// it examines out whole, and appends the survivors to the next older list, in order.
 #[derive(Debug)]
 pub struct Tracker {
