@@ -93,6 +93,7 @@ impl Tracker {
         }
     }
 
+    #[inline]
     fn append(&mut self, list: usize, obj: ObjRef) {
         let slot = obj.index();
         if self.position.len() <= slot {
