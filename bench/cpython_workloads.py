@@ -1,13 +1,17 @@
 """The benchmark's CPython side: one workload at one size, in this fresh process.
 
-    python3 bench/cpython_workloads.py WORKLOAD N RUNS
+    python3 bench/cpython_workloads.py WORKLOAD N RUNS [slots|plain]
     python3 bench/cpython_workloads.py --about
 
-The first form prints one JSON object: the median nanoseconds per object over RUNS runs
+The first form runs the workload with the instances of one of two classes (both named `S` in
+the text): `slots` (the default), `class S: __slots__ = ("next",)`, CPython's smallest instance,
+its one attribute inside the object; or `plain`, `class S: pass`, whose instances 3.11 gives a
+separate values array (no `__dict__` unless one is asked for). The harness runs both and
+compares our runtime with the faster. It prints one JSON object: the median nanoseconds per object over RUNS runs
 (`ns_per_object`), what gc.collect() returned (`collected`; for the create-and-drop loop, N)
 and the peak memory per object (`bytes_per_object`: VmHWM at the end minus VmRSS before the
-first run, divided by N). `--about` prints the Python version and the workload ids, so that
-the harness can check both sides define the same workloads.
+first run, divided by N). `--about` prints the Python version, the workload ids and the classes,
+so that the harness can check both sides define the same workloads.
 
 The shapes match the Rust side (src/bin/bench/workloads.rs) object for object. Automatic
 collection is disabled; only gc.collect() is timed (for "e", the loop). A workload is one
@@ -39,8 +43,19 @@ import sys
 import time
 
 
-class S:
+class SlotsS:
+    """`class S: __slots__ = ("next",)`: the attribute lives inside the object."""
+
     __slots__ = ("next",)
+
+
+class PlainS:
+    """`class S: pass`: 3.11 keeps the attribute in a values array of its own, no dict."""
+
+
+CLASSES = {"slots": SlotsS, "plain": PlainS}
+# The class every workload instantiates; main() binds the one asked for.
+S = SlotsS
 
 
 def rss_kib(field):
@@ -197,6 +212,7 @@ def main():
         print(json.dumps({
             "python": f"{platform.python_implementation()} {platform.python_version()}",
             "workloads": list(WORKLOADS),
+            "classes": list(CLASSES),
         }))
         return
     if len(sys.argv) in (5, 6) and sys.argv[1] == "--young":
@@ -204,10 +220,13 @@ def main():
         to_old = sys.argv[5:] == ["to-old"]
         young_main(*map(int, sys.argv[2:5]), to_old)
         return
-    if len(sys.argv) != 4 or sys.argv[1] not in WORKLOADS:
-        sys.exit(f"usage: {sys.argv[0]} {{{','.join(WORKLOADS)}}} N RUNS | --young OLD YOUNG RUNS"
-                 " [to-old] | --about")
+    if (len(sys.argv) not in (4, 5) or sys.argv[1] not in WORKLOADS
+            or sys.argv[4:5] and sys.argv[4] not in CLASSES):
+        sys.exit(f"usage: {sys.argv[0]} {{{','.join(WORKLOADS)}}} N RUNS [{'|'.join(CLASSES)}]"
+                 " | --young OLD YOUNG RUNS [to-old] | --about")
     workload, n, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    global S
+    S = CLASSES[sys.argv[4] if len(sys.argv) == 5 else "slots"]
     if n < 2 or runs < 1:
         sys.exit("N must be at least 2 and RUNS at least 1")
     run = WORKLOADS[workload]

@@ -100,9 +100,29 @@ fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
         bytes_per_object: Some(48.0),
         collections: None,
     };
+    let plain = report::Point {
+        ns_per_object: 180.0,
+        bytes_per_object: Some(96.0),
+        ..cpython.clone()
+    };
+    let both = report::CPython {
+        slots: Some(&cpython),
+        plain: Some(&plain),
+    };
     let records = [
-        report::Record::new("a", 1000, Some(&ours), Some(&cpython)),
-        report::Record::new("d", 1000, Some(&ours), None), // CPython's side failed
+        report::Record::new("a", 1000, Some(&ours), both),
+        // CPython's side failed
+        report::Record::new("d", 1000, Some(&ours), report::CPython::default()),
+        // the plain class faster (it never is, but the faster one is what counts)
+        report::Record::new(
+            "e",
+            1000,
+            Some(&ours),
+            report::CPython {
+                slots: Some(&plain),
+                plain: Some(&cpython),
+            },
+        ),
     ];
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench_smoke/report.json");
     report::write_report(&path, &records).expect("written");
@@ -111,7 +131,7 @@ fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
     let list = value
         .as_array()
         .expect("a JSON list, with nothing around it");
-    assert_eq!(list.len(), 2);
+    assert_eq!(list.len(), 3);
     let mut agreed: Vec<&str> = report::REPORT_KEYS.to_vec();
     agreed.sort();
     assert_eq!(
@@ -119,7 +139,12 @@ fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
         [
             "cpython_bytes_per_object",
             "cpython_collected",
+            "cpython_faster",
             "cpython_ns_per_object",
+            "cpython_plain_bytes_per_object",
+            "cpython_plain_ns_per_object",
+            "cpython_slots_bytes_per_object",
+            "cpython_slots_ns_per_object",
             "n",
             "ours_bytes_per_object",
             "ours_collected",
@@ -138,7 +163,12 @@ fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
         keys.sort();
         assert_eq!(keys, agreed);
     }
-    assert_eq!(list[0]["speedup"], 7.5);
+    assert_eq!(list[0]["speedup"], 7.5); // against the faster class, slots
+    assert_eq!(list[0]["cpython_faster"], "slots");
+    assert_eq!(list[0]["cpython_plain_ns_per_object"], 180.0);
+    assert_eq!(list[0]["cpython_bytes_per_object"], 48.0);
+    assert_eq!(list[2]["speedup"], 7.5); // the faster one, whichever it is
+    assert_eq!(list[2]["cpython_faster"], "plain");
     assert_eq!(list[0]["ours_collected"], 1000);
     assert!(list[1]["cpython_ns_per_object"].is_null());
     assert!(list[1]["speedup"].is_null());

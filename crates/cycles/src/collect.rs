@@ -182,7 +182,11 @@ fn move_unreachable<H: Hooks, O: FnMut(Phase, &View<'_, H>)>(
         );
     }
     // Objects moved back left their old entry behind; each object is listed at most once.
-    unreachable.retain(|op| heads[op.index()].flags & UNREACHABLE != 0);
+    // Only `visit_reachable` lengthens `young`, when it moves an object back: if it never did,
+    // every entry is still unreachable and there is nothing to remove.
+    if young.len() > scanned {
+        unreachable.retain(|op| heads[op.index()].flags & UNREACHABLE != 0);
+    }
 }
 
 /// Called for each referent of a reachable object.

@@ -18,8 +18,9 @@ use crate::collect::Scratch;
 ///
 /// CPython links the objects of a generation into a doubly linked list through their
 /// `PyGC_Head`. Here each generation is a `Vec`, and a second array indexed by slot says where
-/// each object is. Tracking appends; untracking leaves a hole, so the order never changes,
-/// and the holes are squeezed out once they are half of a list. A collection takes the lists
+/// each object is. Tracking appends; untracking leaves a hole, so the order never changes
+/// (untracking the newest entry just shortens the list), and the holes are squeezed out once
+/// they are half of a list. A collection takes the lists
 /// it examines out whole, and appends the survivors to the next older list, in order.
 #[derive(Debug)]
 pub struct Tracker {
@@ -57,6 +58,7 @@ const IN_COLLECTION: u32 = u32::MAX - 1;
 impl Tracker {
     /// `_PyObject_GC_TRACK`: append to the youngest generation. Tracking an object that is
     /// tracked already changes nothing.
+    #[inline]
     pub fn track(&mut self, obj: ObjRef) {
         if !self.is_tracked(obj) {
             self.append(0, obj);
@@ -65,6 +67,7 @@ impl Tracker {
 
     /// `PyObject_GC_UnTrack`: take the object off its list, leaving the others in order.
     /// Objects that are not tracked are ignored.
+    #[inline]
     pub fn untrack(&mut self, obj: ObjRef) {
         let Some(&Position { list, index }) = self.position.get(obj.index()) else {
             return;
@@ -77,6 +80,12 @@ impl Tracker {
             return; // the collection holds it; it will not be put back
         }
         let gc_list = &mut self.lists[list as usize];
+        if index as usize + 1 == gc_list.entries.len() {
+            // The newest entry (an object dying young, the common case): nothing after it to
+            // keep in order, so no hole to leave.
+            gc_list.entries.pop();
+            return;
+        }
         gc_list.entries[index as usize] = None;
         gc_list.holes += 1;
         if gc_list.holes > 64 && gc_list.holes * 2 > gc_list.entries.len() {
@@ -84,6 +93,7 @@ impl Tracker {
         }
     }
 
+    #[inline]
     fn append(&mut self, list: usize, obj: ObjRef) {
         let slot = obj.index();
         if self.position.len() <= slot {
@@ -170,6 +180,7 @@ impl Tracker {
     }
 
     /// `gc.is_tracked(obj)` for a live object ([`crate::is_tracked`] checks the handle too).
+    #[inline]
     pub fn is_tracked(&self, obj: ObjRef) -> bool {
         match self.position.get(obj.index()) {
             Some(&Position { list, .. }) if list == IN_COLLECTION => true,
@@ -211,19 +222,34 @@ impl Tracker {
         young.clear();
         let order = std::iter::once(generation).chain(0..generation);
         for list in order {
-            let taken = std::mem::take(&mut self.lists[list]);
-            young.extend(taken.entries.into_iter().flatten());
-        }
-        for obj in young.iter() {
-            self.position[obj.index()].list = IN_COLLECTION;
+            // Drained, not taken: the list keeps its allocation, so the survivors placed back
+            // on it (stage 2 has one generation) do not regrow it push by push.
+            let gc_list = &mut self.lists[list];
+            gc_list.holes = 0;
+            for obj in gc_list.entries.drain(..).flatten() {
+                self.position[obj.index()].list = IN_COLLECTION;
+                young.push(obj);
+            }
         }
     }
 
     /// Puts the objects the running collection holds at the end of `list`, in order; see
     /// [`Tracker::place`].
     pub(crate) fn place_all(&mut self, objs: &[ObjRef], list: usize) {
+        // [`Tracker::place`] for each, with the list looked up once: a collection's survivors
+        // all come through here.
+        let entries = &mut self.lists[list].entries;
+        entries.reserve(objs.len());
         for &obj in objs {
-            self.place(obj, list);
+            if let Some(position) = self.position.get_mut(obj.index())
+                && position.list == IN_COLLECTION
+            {
+                *position = Position {
+                    list: list as u32,
+                    index: entries.len() as u32,
+                };
+                entries.push(Some(obj));
+            }
         }
     }
 
@@ -241,12 +267,14 @@ impl Tracker {
 }
 
 impl Hooks for Tracker {
+    #[inline]
     fn object_created(heap: &mut Heap<Self>, obj: ObjRef, kind: Kind) {
         if kind.is_container() {
             heap.hooks_mut().track(obj);
         }
     }
 
+    #[inline]
     fn before_free(&mut self, obj: ObjRef, _kind: Kind) {
         self.untrack(obj);
     }

@@ -50,6 +50,33 @@ pub(crate) struct Slot {
 }
 // ANCHOR_END: slot
 
+/// The intern table's hashing: FNV-1a. The standard library's SipHash resists inputs chosen
+/// to collide, which a table of the program's own names does not need, and it cost about 300
+/// instructions per lookup of a short name, which every `set_attr` does. Only `get` and
+/// `insert` use the table, never its order, so the hash function is not observable.
+pub(crate) type NameHashing = std::hash::BuildHasherDefault<NameHasher>;
+
+/// FNV-1a, 64-bit.
+pub(crate) struct NameHasher(u64);
+
+impl Default for NameHasher {
+    fn default() -> Self {
+        NameHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
 /// What the deallocator still has to do; see [`Heap::release`].
 #[derive(Clone, Copy, Debug)]
 enum Work {
@@ -104,7 +131,7 @@ pub struct Heap<H: Hooks = NoHooks> {
     pub(crate) true_: ObjRef,
     pub(crate) false_: ObjRef,
     pub(crate) small_ints: Box<[ObjRef]>,
-    pub(crate) interned: std::collections::HashMap<Box<str>, ObjRef>,
+    pub(crate) interned: std::collections::HashMap<Box<str>, ObjRef, NameHashing>,
     pub(crate) globals: ObjRef,
     live_objects: usize,
     live_bytes: u64,
@@ -197,8 +224,13 @@ impl<H: Hooks> Heap<H> {
     }
 
     /// Whether the handle still names a live object.
+    #[inline]
     pub fn is_alive(&self, r: ObjRef) -> bool {
-        self.slot("is_alive", r).is_ok()
+        // What `slot` accepts, without building the error it would return: the collector asks
+        // this of every object it clears, twice, and half the answers are "no".
+        matches!(self.slots.get(r.index()),
+            Some(slot) if slot.version == r.tag()
+                && matches!(slot.state, State::Live | State::Finalizing))
     }
 
     /// Every live object, in slot order.
@@ -362,12 +394,7 @@ impl<H: Hooks> Heap<H> {
         self.live_objects += 1;
         self.live_bytes += size;
         if self.tracing() {
-            let type_name = self.type_name_of(&self.slots[r.index()].object);
-            self.record(Event::Alloc {
-                id: id_of(r),
-                type_name,
-                size,
-            });
+            self.record_alloc(r, size);
         }
         H::object_created(self, r, kind);
         r
@@ -457,7 +484,7 @@ impl<H: Hooks> Heap<H> {
         };
         if self.tracing() {
             let refcount = self.slots[r.index()].refcount as u64;
-            self.record(Event::Incref {
+            self.record_lazy(move || Event::Incref {
                 id: id_of(r),
                 refcount,
             });
@@ -478,7 +505,7 @@ impl<H: Hooks> Heap<H> {
         self.slots[r.index()].refcount -= 1;
         let refcount = self.slots[r.index()].refcount;
         if self.tracing() {
-            self.record(Event::Decref {
+            self.record_lazy(move || Event::Decref {
                 id: id_of(r),
                 refcount: refcount as u64,
             });
@@ -568,7 +595,7 @@ impl<H: Hooks> Heap<H> {
         let refcount = slot.refcount;
         if self.tracing() {
             let refcount = refcount as u64;
-            self.record(Event::Decref {
+            self.record_lazy(move || Event::Decref {
                 id: id_of(r),
                 refcount,
             });
@@ -724,7 +751,7 @@ impl<H: Hooks> Heap<H> {
         self.live_objects -= 1;
         self.live_bytes -= size;
         if self.tracing() {
-            self.record(Event::Free { id: id_of(r), size });
+            self.record_lazy(move || Event::Free { id: id_of(r), size });
         }
     }
 
@@ -749,7 +776,33 @@ impl<H: Hooks> Heap<H> {
         self.trace.is_some()
     }
 
+    /// Records the event `event` builds: for the hot paths' `tracing()` branches (a count
+    /// changed, a slot freed), so that building the event is out of line too.
+    #[cold]
+    #[inline(never)]
+    fn record_lazy(&mut self, event: impl FnOnce() -> Event) {
+        self.record(event());
+    }
+
+    /// [`Heap::record`] of a new object's `Alloc` event, out of line (see [`Heap::record_lazy`]).
+    #[cold]
+    #[inline(never)]
+    fn record_alloc(&mut self, r: ObjRef, size: u64) {
+        let type_name = self.type_name_of(&self.slots[r.index()].object);
+        self.record(Event::Alloc {
+            id: id_of(r),
+            type_name,
+            size,
+        });
+    }
+
     /// Records an event, if recording; later stages record their own events through this.
+    ///
+    /// Out of line and marked cold: every hot operation (a count lowered, a slot freed) has a
+    /// `tracing()` branch that calls this, and inlined, the branch's code made each of them
+    /// save registers and reserve stack on every call, traced or not.
+    #[cold]
+    #[inline(never)]
     pub fn record(&mut self, event: Event) {
         if let Some(trace) = &mut self.trace {
             trace.events.push(event);

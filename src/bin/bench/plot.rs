@@ -22,6 +22,8 @@ const PALETTE: [RGBColor; 7] = [
 ];
 const OURS: RGBColor = PALETTE[0];
 const CPYTHON: RGBColor = PALETTE[1];
+/// CPython with the plain class (the orange one is its `__slots__` class).
+const CPYTHON_PLAIN: RGBColor = PALETTE[5];
 
 fn err<E: std::fmt::Debug>(e: E) -> String {
     format!("plot failed: {e:?}")
@@ -85,7 +87,8 @@ fn footer<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str) -> Resu
     .map_err(err)
 }
 
-/// One panel per workload (`(id, shape)`), ours and CPython's ns per object against N.
+/// One panel per workload (`(id, shape)`), ns per object against N: ours, and CPython's with
+/// each of its two classes.
 pub fn ns_per_object(
     records: &[Record],
     workloads: &[(&str, &str)],
@@ -94,9 +97,13 @@ pub fn ns_per_object(
 ) -> Result<String, String> {
     let x_range = log_range(records.iter().map(|r| r.n as f64)).ok_or("no points to plot")?;
     let y_range = log_range(records.iter().flat_map(|r| {
-        [r.ours_ns_per_object, r.cpython_ns_per_object]
-            .into_iter()
-            .flatten()
+        [
+            r.ours_ns_per_object,
+            r.cpython_slots_ns_per_object,
+            r.cpython_plain_ns_per_object,
+        ]
+        .into_iter()
+        .flatten()
     }))
     .ok_or("no times to plot")?;
     // plotters puts log ticks only from the first power of ten in the range: start at one.
@@ -132,9 +139,14 @@ pub fn ns_per_object(
                 .bold_line_style(RGBColor(228, 228, 228))
                 .draw()
                 .map_err(err)?;
-            let sides: [(&str, RGBColor, Pick); 2] = [
+            let sides: [(&str, RGBColor, Pick); 3] = [
                 ("ours", OURS, |r| r.ours_ns_per_object),
-                ("CPython", CPYTHON, |r| r.cpython_ns_per_object),
+                ("CPython, __slots__", CPYTHON, |r| {
+                    r.cpython_slots_ns_per_object
+                }),
+                ("CPython, plain class", CPYTHON_PLAIN, |r| {
+                    r.cpython_plain_ns_per_object
+                }),
             ];
             for (label, colour, pick) in sides {
                 let points = series(records, id, pick);
@@ -162,7 +174,8 @@ pub fn ns_per_object(
     Ok(svg)
 }
 
-/// CPython's time over ours against N, one line per workload, with the 1× and 5× lines.
+/// The faster CPython class's time over ours against N, one line per workload, with the 1×
+/// and 5× lines.
 pub fn speedup(
     records: &[Record],
     workloads: &[(&str, &str)],

@@ -29,23 +29,36 @@ pub struct Point {
 
 /// One element of `target/bench/report.json` (a JSON list of these, nothing around it). A side
 /// whose process failed has nulls.
+///
+/// CPython runs each point twice, with a `__slots__` class and with a plain one
+/// (`bench/cpython_workloads.py ... slots|plain`); `cpython_ns_per_object` and `speedup` are
+/// those of the faster of the two (`cpython_faster`), and both are kept.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
     pub workload: String,
     pub n: u64,
     pub ours_ns_per_object: Option<f64>,
+    /// The faster of CPython's two classes.
     pub cpython_ns_per_object: Option<f64>,
-    /// CPython's time over ours: above 1, we are faster.
+    /// The faster of CPython's time over ours: above 1, we are faster.
     pub speedup: Option<f64>,
     pub ours_collected: Option<u64>,
+    /// What CPython's `__slots__` run collected (the plain one's must be the same).
     pub cpython_collected: Option<u64>,
     pub ours_bytes_per_object: Option<f64>,
+    /// The smaller of CPython's two classes.
     pub cpython_bytes_per_object: Option<f64>,
+    /// Which of CPython's classes was faster: `"slots"` or `"plain"`.
+    pub cpython_faster: Option<String>,
+    pub cpython_slots_ns_per_object: Option<f64>,
+    pub cpython_plain_ns_per_object: Option<f64>,
+    pub cpython_slots_bytes_per_object: Option<f64>,
+    pub cpython_plain_bytes_per_object: Option<f64>,
 }
 
 /// The keys of every record, exactly.
-pub const REPORT_KEYS: [&str; 9] = [
+pub const REPORT_KEYS: [&str; 14] = [
     "workload",
     "n",
     "ours_ns_per_object",
@@ -55,6 +68,11 @@ pub const REPORT_KEYS: [&str; 9] = [
     "cpython_collected",
     "ours_bytes_per_object",
     "cpython_bytes_per_object",
+    "cpython_faster",
+    "cpython_slots_ns_per_object",
+    "cpython_plain_ns_per_object",
+    "cpython_slots_bytes_per_object",
+    "cpython_plain_bytes_per_object",
 ];
 
 fn round(value: f64, decimals: i32) -> f64 {
@@ -62,26 +80,56 @@ fn round(value: f64, decimals: i32) -> f64 {
     (value * scale).round() / scale
 }
 
+/// What CPython measured at one point, with each of its two classes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CPython<'a> {
+    pub slots: Option<&'a Point>,
+    pub plain: Option<&'a Point>,
+}
+
+impl CPython<'_> {
+    /// The faster of the two classes that ran, and its name.
+    pub fn faster(&self) -> Option<(&'static str, &Point)> {
+        match (self.slots, self.plain) {
+            (Some(s), Some(p)) if p.ns_per_object < s.ns_per_object => Some(("plain", p)),
+            (Some(s), _) => Some(("slots", s)),
+            (None, Some(p)) => Some(("plain", p)),
+            (None, None) => None,
+        }
+    }
+}
+
 impl Record {
-    pub fn new(workload: &str, n: u64, ours: Option<&Point>, cpython: Option<&Point>) -> Record {
+    pub fn new(workload: &str, n: u64, ours: Option<&Point>, cpython: CPython<'_>) -> Record {
         let ns = |p: Option<&Point>| p.map(|p| round(p.ns_per_object, 3));
         let bytes = |p: Option<&Point>| p.and_then(|p| p.bytes_per_object).map(|b| round(b, 1));
-        let speedup = match (ours, cpython) {
+        let faster = cpython.faster();
+        let best = faster.map(|(_, p)| p);
+        let speedup = match (ours, best) {
             (Some(o), Some(c)) if o.ns_per_object > 0.0 => {
                 Some(round(c.ns_per_object / o.ns_per_object, 3))
             }
             _ => None,
         };
+        let smallest = [bytes(cpython.slots), bytes(cpython.plain)]
+            .into_iter()
+            .flatten()
+            .reduce(f64::min);
         Record {
             workload: workload.to_string(),
             n,
             ours_ns_per_object: ns(ours),
-            cpython_ns_per_object: ns(cpython),
+            cpython_ns_per_object: ns(best),
             speedup,
             ours_collected: ours.map(|p| p.collected),
-            cpython_collected: cpython.map(|p| p.collected),
+            cpython_collected: cpython.slots.or(cpython.plain).map(|p| p.collected),
             ours_bytes_per_object: bytes(ours),
-            cpython_bytes_per_object: bytes(cpython),
+            cpython_bytes_per_object: smallest,
+            cpython_faster: faster.map(|(name, _)| name.to_string()),
+            cpython_slots_ns_per_object: ns(cpython.slots),
+            cpython_plain_ns_per_object: ns(cpython.plain),
+            cpython_slots_bytes_per_object: bytes(cpython.slots),
+            cpython_plain_bytes_per_object: bytes(cpython.plain),
         }
     }
 
@@ -118,20 +166,21 @@ fn or_dash<T: std::fmt::Display>(value: Option<T>) -> String {
     value.map_or_else(|| "-".to_string(), |v| v.to_string())
 }
 
-/// The table a run prints at the end, one line per record. Rows whose collected counts
+/// The table a run prints at the end, one line per record: CPython's time with each class,
+/// the speed-up over the faster one, and the memory of each. Rows whose collected counts
 /// disagree end with `<-- MISMATCH`.
 pub fn table(records: &[Record]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<8} {:>9} {:>12} {:>14} {:>9} {:>22} {:>20}",
+        "{:<8} {:>9} {:>11} {:>15} {:>8} {:>18} {:>22}",
         "workload",
         "N",
         "ours ns/obj",
-        "CPython ns/obj",
+        "CPy slots/plain",
         "speed-up",
-        "collected ours/CPython",
-        "bytes/obj ours/CPy"
+        "collected ours/CPy",
+        "bytes ours/slots/plain"
     );
     for r in records {
         let ns = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"));
@@ -139,15 +188,21 @@ pub fn table(records: &[Record]) -> String {
         let speedup = r
             .speedup
             .map_or_else(|| "-".to_string(), |s| format!("{s:.2}x"));
+        let cpython = format!(
+            "{} / {}",
+            ns(r.cpython_slots_ns_per_object),
+            ns(r.cpython_plain_ns_per_object)
+        );
         let collected = format!(
             "{} / {}",
             or_dash(r.ours_collected),
             or_dash(r.cpython_collected)
         );
         let memory = format!(
-            "{} / {}",
+            "{} / {} / {}",
             bytes(r.ours_bytes_per_object),
-            bytes(r.cpython_bytes_per_object)
+            bytes(r.cpython_slots_bytes_per_object),
+            bytes(r.cpython_plain_bytes_per_object)
         );
         let flag = if r.collected_agree() {
             ""
@@ -156,11 +211,11 @@ pub fn table(records: &[Record]) -> String {
         };
         let _ = writeln!(
             out,
-            "{:<8} {:>9} {:>12} {:>14} {:>9} {:>22} {:>20}{flag}",
+            "{:<8} {:>9} {:>11} {:>15} {:>8} {:>18} {:>22}{flag}",
             r.workload,
             r.n,
             ns(r.ours_ns_per_object),
-            ns(r.cpython_ns_per_object),
+            cpython,
             speedup,
             collected,
             memory

@@ -6,7 +6,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use crate::plot;
-use crate::report::{Point, Record, YoungPoint, table, write_report};
+use crate::report::{CPython, Point, Record, YoungPoint, table, write_report};
 use crate::workloads::WORKLOADS;
 
 const DEFAULT_SIZES: &[usize] = &[10_000, 100_000, 1_000_000, 3_000_000];
@@ -22,6 +22,10 @@ const QUICK_YOUNG_OLD: usize = 100_000;
 const YOUNG_RUNS: usize = 21;
 /// What the young collection's time with old objects may be, over its time without.
 const YOUNG_GOAL: f64 = 1.5;
+
+/// Under the table: what CPython's two columns are.
+const CLASSES_NOTE: &str =
+    "CPython: class S with __slots__ = ('next',) / plain class S; speed-up over the faster";
 
 pub const USAGE: &str = "\
 usage: bench [run] [--sizes N,N,...] [--runs K] [--quick] [--workloads a,c,...]
@@ -164,6 +168,9 @@ fn run_side<T: serde::de::DeserializeOwned>(command: &mut Command) -> Result<T, 
 struct About {
     python: String,
     workloads: Vec<String>,
+    /// The classes a CPython point can run with: the harness runs both of these.
+    #[serde(default)]
+    classes: Vec<String>,
 }
 
 fn command_output(program: &str, args: &[&str]) -> Option<String> {
@@ -255,6 +262,16 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
             about.workloads
         ));
     }
+    if !["slots", "plain"]
+        .iter()
+        .all(|c| about.classes.iter().any(|a| a == c))
+    {
+        return Err(format!(
+            "{} offers the classes {:?}; the harness runs \"slots\" and \"plain\"",
+            script.display(),
+            about.classes
+        ));
+    }
     if let Some(unknown) = options
         .workloads
         .iter()
@@ -283,44 +300,52 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
             let (n_arg, runs_arg) = (n.to_string(), options.runs.to_string());
             let ours: Result<Point, _> =
                 run_side(Command::new(&exe).args(["point", workload.id, &n_arg, &runs_arg]));
-            let cpython: Result<Point, _> =
+            // CPython twice: with the `__slots__` class and with the plain one.
+            let cpython_with = |class: &str| -> Result<Point, String> {
                 run_side(Command::new(&options.python).arg(&script).args([
                     workload.id,
                     &n_arg,
                     &runs_arg,
-                ]));
-            for (side, result) in [("ours", &ours), ("CPython", &cpython)] {
+                    class,
+                ]))
+            };
+            let slots = cpython_with("slots");
+            let plain = cpython_with("plain");
+            let sides = [
+                ("ours", &ours),
+                ("CPython (slots)", &slots),
+                ("CPython (plain)", &plain),
+            ];
+            for (side, result) in sides {
                 if let Err(e) = result {
                     let problem = format!("{} N={n}: {side} failed: {e}", workload.id);
                     eprintln!("bench: ERROR: {problem}");
                     problems.push(problem);
                 }
             }
-            let record = Record::new(
-                workload.id,
-                n as u64,
-                ours.as_ref().ok(),
-                cpython.as_ref().ok(),
-            );
+            let cpython = CPython {
+                slots: slots.as_ref().ok(),
+                plain: plain.as_ref().ok(),
+            };
+            let record = Record::new(workload.id, n as u64, ours.as_ref().ok(), cpython);
             let ns = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
             // Workload g: the automatic collections of each generation, each side.
             let collections =
                 |side: &Result<Point, String>| side.as_ref().ok().and_then(|p| p.collections);
-            let (ours_collections, cpython_collections) =
-                (collections(&ours), collections(&cpython));
             let shown = |c: Option<[u64; 3]>| {
                 c.map_or("-".to_string(), |[g0, g1, g2]| format!("{g0}+{g1}+{g2}"))
             };
-            let collections_shown = match (ours_collections, cpython_collections) {
+            let collections_shown = match (collections(&ours), collections(&slots)) {
                 (None, None) => String::new(),
                 (o, c) => format!("  collections by generation {}/{}", shown(o), shown(c)),
             };
             eprintln!(
-                "[{:>2}/{total}] {} N={n:<9} ours {:>7} ns/obj  CPython {:>7} ns/obj  {:>7}  collected {}/{}{collections_shown}  ({:.1} s)",
+                "[{:>2}/{total}] {} N={n:<9} ours {:>7} ns/obj  CPython {:>7} / {:>7} ns/obj (slots/plain)  {:>7}  collected {}/{}{collections_shown}  ({:.1} s)",
                 records.len() + 1,
                 workload.id,
                 ns(record.ours_ns_per_object),
-                ns(record.cpython_ns_per_object),
+                ns(record.cpython_slots_ns_per_object),
+                ns(record.cpython_plain_ns_per_object),
                 record
                     .speedup
                     .map_or("-".to_string(), |s| format!("{s:.2}x")),
@@ -332,33 +357,35 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
                     .map_or("-".to_string(), |c| c.to_string()),
                 point_started.elapsed().as_secs_f64()
             );
-            if let (Some(o), Some(c)) = (record.ours_collected, record.cpython_collected)
-                && o != c
-            {
-                let problem = format!(
-                    "{} N={n}: ours collected {o} objects, CPython {c}",
-                    workload.id
-                );
-                eprintln!("bench: !!!!!!!! MISMATCH: {problem} !!!!!!!!");
-                problems.push(format!("MISMATCH {problem}"));
-            }
-            if let (Ok(o), Ok(c)) = (&ours, &cpython)
-                && o.collections != c.collections
-            {
-                let problem = format!(
-                    "{} N={n}: ours ran {} collections (generations 0+1+2), CPython {}",
-                    workload.id,
-                    shown(o.collections),
-                    shown(c.collections)
-                );
-                eprintln!("bench: !!!!!!!! MISMATCH: {problem} !!!!!!!!");
-                problems.push(format!("MISMATCH {problem}"));
+            // Every side must have done the same work: ours against each of CPython's runs.
+            for (side, cpython) in [("CPython (slots)", &slots), ("CPython (plain)", &plain)] {
+                let (Ok(o), Ok(c)) = (&ours, cpython) else {
+                    continue;
+                };
+                if o.collected != c.collected {
+                    let problem = format!(
+                        "{} N={n}: ours collected {} objects, {side} {}",
+                        workload.id, o.collected, c.collected
+                    );
+                    eprintln!("bench: !!!!!!!! MISMATCH: {problem} !!!!!!!!");
+                    problems.push(format!("MISMATCH {problem}"));
+                }
+                if o.collections != c.collections {
+                    let problem = format!(
+                        "{} N={n}: ours ran {} collections (generations 0+1+2), {side} {}",
+                        workload.id,
+                        shown(o.collections),
+                        shown(c.collections)
+                    );
+                    eprintln!("bench: !!!!!!!! MISMATCH: {problem} !!!!!!!!");
+                    problems.push(format!("MISMATCH {problem}"));
+                }
             }
             records.push(record);
         }
     }
 
-    print!("{}", table(&records));
+    println!("{}{CLASSES_NOTE}", table(&records));
     let young = if options.young {
         let old = if options.quick {
             QUICK_YOUNG_OLD
@@ -404,7 +431,7 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
             plot::speedup(
                 &records,
                 &shapes,
-                "Speed-up over CPython (CPython's time / ours)",
+                "Speed-up over CPython (the faster CPython class's time / ours)",
                 &caption,
             ),
         ),
@@ -416,7 +443,10 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
         let path = root.join("book/generated/bench/table.txt");
         write_file(
             &path,
-            &format!("{}\n{machine};\n{method}\n", table(&records).trim_end()),
+            &format!(
+                "{}\n{machine};\n{method};\n{CLASSES_NOTE}\n",
+                table(&records).trim_end()
+            ),
         )?;
         if let Some(young) = &young {
             let path = root.join("book/generated/bench/young.txt");
@@ -457,7 +487,7 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
         "quick": options.quick,
         "workloads": shapes.iter().map(|(id, shape)| (id.to_string(), shape.to_string()))
             .collect::<std::collections::BTreeMap<_, _>>(),
-        "timing": "ns_per_object: median over the runs of the timed part / N (workload g: / the 1e6 objects its loop creates); ours: release build of src/bin/bench, CPython: bench/cpython_workloads.py",
+        "timing": "ns_per_object: median over the runs of the timed part / N (workload g: / the 1e6 objects its loop creates); ours: release build of src/bin/bench, CPython: bench/cpython_workloads.py, once with class S: __slots__ = ('next',) and once with class S: pass; cpython_ns_per_object and speedup are the faster class's",
         "memory": "bytes_per_object: (VmHWM at the end - VmRSS before the first run) / N; workload e: N live instances of workload a's shape built after its loop",
         "seconds": (started.elapsed().as_secs_f64() * 10.0).round() / 10.0,
         "plots": plot_files,
