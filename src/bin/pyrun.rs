@@ -58,6 +58,7 @@ fn main() -> ExitCode {
         stress: args.stress,
         trace: args.trace.is_some() || args.plot.is_some(),
         capture: false,
+        max_statements: None,
     };
     // CPython (since 3.9) names the program by its absolute path, in tracebacks and `__file__`.
     let name = std::path::absolute(&args.program).unwrap_or_else(|_| args.program.clone());

@@ -26,6 +26,9 @@ pub use crate::attributes::{delattr, getattr, setattr};
 pub use crate::calls::{call, call_value};
 pub use crate::exceptions::{error_parts, exception_str, format_traceback, materialize};
 
+/// The error that stops a program past `Options::max_statements`.
+pub const STATEMENT_LIMIT: &str = "the program ran more statements than it may";
+
 /// How a block of statements ended.
 pub(crate) enum Flow {
     Normal,
@@ -239,6 +242,14 @@ pub(crate) fn exec(
     stmt: &Stmt,
 ) -> Result<Flow> {
     frame.line = stmt.line;
+    let statements = rt.statements.get() + 1;
+    rt.statements.set(statements);
+    if rt.max_statements.get().is_some_and(|max| statements > max) {
+        // Not a Python exception: no `except` may catch it.
+        return Err(Error::Invariant {
+            message: STATEMENT_LIMIT.into(),
+        });
+    }
     match &stmt.kind {
         StmtKind::Expr(e) => {
             let value = eval(heap, rt, frame, e)?;

@@ -18,13 +18,16 @@ pub struct Options {
     pub trace: bool,
     /// Keep the output instead of writing it to the process's streams.
     pub capture: bool,
+    /// Stop the program (exit status 4) after this many statements: for tests that run
+    /// programs which may never end.
+    pub max_statements: Option<u64>,
 }
 
 /// What a run produced.
 #[derive(Debug)]
 pub struct Outcome {
     /// 0, 1 after an uncaught exception (or a syntax error), 2 for a program outside the
-    /// subset, 3 for a fault of the runtime itself.
+    /// subset, 3 for a fault of the runtime itself, 4 when `max_statements` stopped it.
     pub status: i32,
     /// The output, in program order, when captured.
     pub output: Vec<(Stream, String)>,
@@ -73,6 +76,7 @@ fn run_here(filename: &str, source: &str, options: &Options) -> Outcome {
         Output::Process
     };
     let rt = Runtime::new(filename, source, output);
+    rt.max_statements.set(options.max_statements);
     let finish = |rt: &Runtime, status: i32, trace: Option<Trace>| Outcome {
         status,
         output: match std::mem::replace(&mut *rt.output.borrow_mut(), Output::Process) {
@@ -130,11 +134,16 @@ fn run_here(filename: &str, source: &str, options: &Options) -> Outcome {
                     report_uncaught(&mut heap, &rt, &error);
                     1
                 }
+                Err(refcount::Error::Invariant { message }) if message == eval::STATEMENT_LIMIT => {
+                    rt.write(Stream::Stderr, &format!("pyrun: stopped: {message}\n"));
+                    4
+                }
                 Err(error) => {
                     rt.write(Stream::Stderr, &format!("pyrun: internal error: {error}\n"));
                     3
                 }
             };
+            rt.max_statements.set(None);
             if let Err(error) = crate::modules::at_exit(&mut heap, &rt) {
                 rt.write(
                     Stream::Stderr,

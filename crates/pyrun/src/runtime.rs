@@ -85,6 +85,9 @@ pub struct Runtime {
     /// The last exception that escaped a Python function the heap called (a `__del__`, a
     /// callback): type, message and formatted traceback, for the unraisable report.
     pub native_traceback: RefCell<Option<(String, String, String)>>,
+    /// Statements run so far, and the most the program may run (`Options::max_statements`).
+    pub statements: Cell<u64>,
+    pub max_statements: Cell<Option<u64>>,
     /// The program's constants (see `constants.rs`).
     pub constants: RefCell<crate::constants::Constants>,
     /// `sys.modules`: each imported module by name, holding a reference to it (see
@@ -110,6 +113,8 @@ impl Runtime {
             functions: RefCell::default(),
             native_traceback: RefCell::default(),
             constants: RefCell::default(),
+            statements: Cell::new(0),
+            max_statements: Cell::new(None),
             modules: RefCell::default(),
         })
     }

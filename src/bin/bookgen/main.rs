@@ -115,7 +115,8 @@ fn produce(root: &Path) -> Result<Produced, String> {
     let python_dir = root.join("book/python");
     for program in PYRUN_SHOWN {
         let path = python_dir.join(program);
-        let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let source =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let options = pyrun::Options {
             capture: true,
             ..pyrun::Options::default()
@@ -123,7 +124,10 @@ fn produce(root: &Path) -> Result<Produced, String> {
         let outcome = pyrun::run(&path.to_string_lossy(), &source, &options);
         let text: String = outcome.output.iter().map(|(_, t)| t.as_str()).collect();
         if outcome.status != 0 {
-            return Err(format!("pyrun {program}: exit status {}\n{text}", outcome.status));
+            return Err(format!(
+                "pyrun {program}: exit status {}\n{text}",
+                outcome.status
+            ));
         }
         produced
             .files
