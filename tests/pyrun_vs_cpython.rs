@@ -35,18 +35,28 @@ fn programs() -> Vec<String> {
     found
 }
 
-/// `path: reason` lines; `#` starts a comment.
+/// `path: reason` entries, the reason continued on indented lines; `#` starts a comment.
 fn known_differences() -> BTreeMap<String, String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pyrun/known_differences.txt");
     let text = std::fs::read_to_string(path).expect("tests/pyrun/known_differences.txt");
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (path, reason) = l.split_once(": ").expect("a line is `path: reason`");
-            (path.to_string(), reason.to_string())
-        })
-        .collect()
+    let mut entries = BTreeMap::new();
+    let mut last: Option<String> = None;
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        if line.starts_with(' ') {
+            let path = last.as_ref().expect("a continued reason follows an entry");
+            let reason: &mut String = entries.get_mut(path).expect("entered");
+            reason.push(' ');
+            reason.push_str(line.trim());
+        } else {
+            let (path, reason) = line.split_once(": ").expect("an entry is `path: reason`");
+            entries.insert(path.to_string(), reason.to_string());
+            last = Some(path.to_string());
+        }
+    }
+    entries
 }
 
 struct Run {

@@ -253,15 +253,11 @@ pub fn stream_of(heap: &PyHeap, rt: &Runtime, file: ObjRef) -> Option<Stream> {
 }
 
 /// The base of a class, if it has one.
-// NEEDS: Class::base() accessor in refcount. Until it exists the base is read off the
-// class's referents: its attribute names and values, its shared keys, then its base.
 pub fn base_of(heap: &PyHeap, class: ObjRef) -> Option<ObjRef> {
-    let Ok(Object::Class(c)) = heap.get(class) else {
-        return None;
-    };
-    let without_base = 2 * c.attrs().len() + c.keys().len();
-    let referents = heap.referents(class).ok()?;
-    (referents.len() > without_base).then(|| *referents.last().expect("non-empty"))
+    match heap.get(class) {
+        Ok(Object::Class(c)) => c.base(),
+        _ => None,
+    }
 }
 
 /// The class and its bases, nearest first (single inheritance: this is the MRO).

@@ -660,31 +660,16 @@ pub(crate) fn load_name(
         Var::Local(i) => match frame.local(heap, i)? {
             Some(v) => v,
             None => {
-                return raise(
-                    "UnboundLocalError",
-                    format!(
-                        "cannot access local variable '{name}' where it is not associated with a value"
-                    ),
-                );
+                return unbound_local(name);
             }
         },
         Var::Cell(i) => match heap.cell_get(frame.cells[i])? {
             Some(v) => v,
             None if i < frame.code.own_cells => {
-                return raise(
-                    "UnboundLocalError",
-                    format!(
-                        "cannot access local variable '{name}' where it is not associated with a value"
-                    ),
-                );
+                return unbound_local(name);
             }
             None => {
-                return raise(
-                    "NameError",
-                    format!(
-                        "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-                    ),
-                );
+                return unbound_free(name);
             }
         },
         Var::Global => {
@@ -711,6 +696,24 @@ pub(crate) fn load_name(
     Ok(found)
 }
 // ANCHOR_END: load_name
+
+/// CPython 3.11's `UnboundLocalError` for a local read (or deleted) before it is bound.
+fn unbound_local<T>(name: &str) -> Result<T> {
+    let message =
+        format!("cannot access local variable '{name}' where it is not associated with a value");
+    raise("UnboundLocalError", message)
+}
+
+/// CPython 3.11's `NameError` for a free variable whose cell is still empty.
+fn unbound_free<T>(name: &str) -> Result<T> {
+    raise(
+        "NameError",
+        format!(
+            "cannot access free variable '{name}' where it is not associated with a value in \
+             enclosing scope"
+        ),
+    )
+}
 
 pub(crate) fn name_error<T>(name: &str) -> Result<T> {
     raise("NameError", format!("name '{name}' is not defined"))
@@ -762,21 +765,11 @@ pub(crate) fn delete_name(heap: &mut PyHeap, frame: &mut Frame, name: &str) -> R
     match frame.code.var(name) {
         Var::Local(i) => match frame.local(heap, i)? {
             Some(_) => frame.set_local(heap, i, None),
-            None => raise(
-                "UnboundLocalError",
-                format!(
-                    "cannot access local variable '{name}' where it is not associated with a value"
-                ),
-            ),
+            None => unbound_local(name),
         },
         Var::Cell(i) => match heap.cell_get(frame.cells[i])? {
             Some(_) => heap.cell_set(frame.cells[i], None),
-            None => raise(
-                "UnboundLocalError",
-                format!(
-                    "cannot access local variable '{name}' where it is not associated with a value"
-                ),
-            ),
+            None => unbound_local(name),
         },
         Var::Global => {
             let dict = frame.namespace.unwrap_or(heap.globals());

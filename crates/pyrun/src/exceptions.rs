@@ -30,22 +30,7 @@ pub(crate) fn exception_matches(
         );
     }
     let exc_class = ops::type_of(heap, rt, exc);
-    Ok(is_subclass(heap, exc_class, class))
-}
-
-/// Whether `class` is `base` or derives from it.
-pub fn is_subclass(heap: &PyHeap, class: ObjRef, base: ObjRef) -> bool {
-    let mut current = Some(class);
-    while let Some(c) = current {
-        if c == base {
-            return true;
-        }
-        current = match heap.get(c) {
-            Ok(Object::Class(c)) => c.base(),
-            _ => None,
-        };
-    }
-    false
+    Ok(crate::builtins::is_subclass(heap, rt, exc_class, class))
 }
 
 pub(crate) fn is_exception_instance(heap: &PyHeap, rt: &Runtime, obj: ObjRef) -> bool {
@@ -53,7 +38,7 @@ pub(crate) fn is_exception_instance(heap: &PyHeap, rt: &Runtime, obj: ObjRef) ->
         return false;
     };
     match heap.get(obj) {
-        Ok(Object::Instance(inst)) => is_subclass(heap, inst.class(), base),
+        Ok(Object::Instance(inst)) => crate::builtins::is_subclass(heap, rt, inst.class(), base),
         _ => false,
     }
 }
