@@ -618,7 +618,13 @@ impl<H: Hooks> Heap<H> {
                     .map(|&i| i as usize)
                     .find(|&i| self.py_eq(dict.entries[i].0, key))
             }),
-            None => dict.entries.iter().position(|&(k, _)| self.py_eq(k, key)),
+            // The same object first (names are interned, so a namespace finds its keys by
+            // identity), then an equal one.
+            None => dict
+                .entries
+                .iter()
+                .position(|&(k, _)| k == key)
+                .or_else(|| dict.entries.iter().position(|&(k, _)| self.py_eq(k, key))),
         })
     }
 
@@ -627,6 +633,10 @@ impl<H: Hooks> Heap<H> {
     pub(crate) fn key_hash(&self, r: ObjRef) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        if let Object::Str(s) = &self.slots[r.index()].object {
+            s.hash(&mut hasher);
+            return hasher.finish();
+        }
         let mut pending = vec![r];
         while let Some(r) = pending.pop() {
             match &self.slots[r.index()].object {
@@ -730,6 +740,11 @@ impl<H: Hooks> Heap<H> {
     }
 
     pub(crate) fn check_hashable(&self, op: &'static str, key: ObjRef) -> Result<()> {
+        // Most keys are atoms: no work list for them.
+        match &self.slot(op, key)?.object {
+            Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Tuple(_) => {}
+            _ => return Ok(()),
+        }
         let mut pending = vec![key];
         while let Some(r) = pending.pop() {
             match &self.slot(op, r)?.object {
@@ -747,6 +762,17 @@ impl<H: Hooks> Heap<H> {
 
     /// Python's `==` for the hashable built-ins (identity for everything else).
     pub(crate) fn py_eq(&self, a: ObjRef, b: ObjRef) -> bool {
+        if a == b {
+            return true;
+        }
+        // Two atoms compare without a work list (a dict lookup compares many).
+        match (&self.slots[a.index()].object, &self.slots[b.index()].object) {
+            (Object::Str(x), Object::Str(y)) => return x == y,
+            (Object::Tuple(_), Object::Tuple(_)) => {}
+            (Object::Str(_), _) | (_, Object::Str(_)) => return false,
+            (Object::Instance(_), _) | (_, Object::Instance(_)) => return false,
+            _ => {}
+        }
         let mut pending = vec![(a, b)];
         while let Some((a, b)) = pending.pop() {
             if a == b {
