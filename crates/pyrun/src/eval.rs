@@ -819,22 +819,14 @@ pub(crate) fn store(
                 Ok(o) => o,
                 Err(e) => return drop_all(heap, vec![value], e),
             };
-            let result = match &index.kind {
-                ExprKind::Slice { lower, upper, step } => {
-                    match eval_slice(heap, rt, frame, lower, upper, step) {
-                        Ok((l, u, s)) => ops::setitem_slice(heap, rt, obj, l, u, s, value),
-                        Err(e) => Err(e),
-                    }
-                }
-                _ => match eval(heap, rt, frame, index) {
-                    Ok(key) => {
-                        let r = ops::setitem(heap, rt, obj, key, value);
-                        heap.decref(key)?;
-                        r
-                    }
-                    Err(e) => Err(e),
-                },
-            };
+            let result = eval_index(heap, rt, frame, index).and_then(|index| {
+                let result = match index {
+                    Index::Slice((l, u, s)) => ops::setitem_slice(heap, rt, obj, l, u, s, value),
+                    Index::Key(key) => ops::setitem(heap, rt, obj, key, value),
+                };
+                index.release(heap)?;
+                result
+            });
             heap.decref(value)?;
             heap.decref(obj)?;
             result
@@ -887,22 +879,14 @@ pub(crate) fn delete(
         }
         ExprKind::Subscript { value, index } => {
             let obj = eval(heap, rt, frame, value)?;
-            let result = match &index.kind {
-                ExprKind::Slice { lower, upper, step } => {
-                    match eval_slice(heap, rt, frame, lower, upper, step) {
-                        Ok((l, u, s)) => ops::delitem_slice(heap, rt, obj, l, u, s),
-                        Err(e) => Err(e),
-                    }
-                }
-                _ => match eval(heap, rt, frame, index) {
-                    Ok(key) => {
-                        let r = ops::delitem(heap, rt, obj, key);
-                        heap.decref(key)?;
-                        r
-                    }
-                    Err(e) => Err(e),
-                },
-            };
+            let result = eval_index(heap, rt, frame, index).and_then(|index| {
+                let result = match index {
+                    Index::Slice((l, u, s)) => ops::delitem_slice(heap, rt, obj, l, u, s),
+                    Index::Key(key) => ops::delitem(heap, rt, obj, key),
+                };
+                index.release(heap)?;
+                result
+            });
             heap.decref(obj)?;
             result
         }
@@ -932,20 +916,20 @@ pub(crate) fn eval(
     frame: &mut Frame,
     expr: &Expr,
 ) -> Result<ObjRef> {
-    if let Some(key) = Constants::key_of(expr)
-        && let Some(constant) = rt.constants.borrow().get(&key)
-    {
-        heap.incref(constant)?;
-        return Ok(constant);
-    }
     match &expr.kind {
         ExprKind::Name(name) => load_name(heap, rt, frame, name),
-        ExprKind::Constant(c) => constant(heap, c),
+        ExprKind::Constant(c) => match program_constant(heap, rt, expr)? {
+            Some(constant) => Ok(constant),
+            None => constant(heap, c),
+        },
         ExprKind::FString(parts) => {
             let text = eval_fstring(heap, rt, frame, parts)?;
             heap.new_str(&text)
         }
         ExprKind::Tuple(items) => {
+            if let Some(constant) = program_constant(heap, rt, expr)? {
+                return Ok(constant);
+            }
             let items = eval_items(heap, rt, frame, items)?;
             build(heap, items, |heap, items| heap.new_tuple(items))
         }
@@ -996,22 +980,14 @@ pub(crate) fn eval(
         }
         ExprKind::Subscript { value, index } => {
             let obj = eval(heap, rt, frame, value)?;
-            let result = match &index.kind {
-                ExprKind::Slice { lower, upper, step } => {
-                    match eval_slice(heap, rt, frame, lower, upper, step) {
-                        Ok((l, u, s)) => ops::getitem_slice(heap, rt, obj, l, u, s),
-                        Err(e) => Err(e),
-                    }
-                }
-                _ => match eval(heap, rt, frame, index) {
-                    Ok(key) => {
-                        let r = ops::getitem(heap, rt, obj, key);
-                        heap.decref(key)?;
-                        r
-                    }
-                    Err(e) => Err(e),
-                },
-            };
+            let result = eval_index(heap, rt, frame, index).and_then(|index| {
+                let result = match index {
+                    Index::Slice((l, u, s)) => ops::getitem_slice(heap, rt, obj, l, u, s),
+                    Index::Key(key) => ops::getitem(heap, rt, obj, key),
+                };
+                index.release(heap)?;
+                result
+            });
             heap.decref(obj)?;
             result
         }
@@ -1115,6 +1091,18 @@ pub(crate) fn compare(
     }
 }
 
+/// A new reference to the program's constant for `expr`, if it is one (see `constants.rs`).
+fn program_constant(heap: &mut PyHeap, rt: &Runtime, expr: &Expr) -> Result<Option<ObjRef>> {
+    let Some(key) = Constants::key_of(expr) else {
+        return Ok(None);
+    };
+    let constant = rt.constants.borrow().get(&key);
+    if let Some(c) = constant {
+        heap.incref(c)?;
+    }
+    Ok(constant)
+}
+
 pub(crate) fn constant(heap: &mut PyHeap, c: &Constant) -> Result<ObjRef> {
     match c {
         Constant::None => heap.none(),
@@ -1165,6 +1153,31 @@ pub(crate) fn eval_items(
 }
 
 type SliceBounds = (Option<i64>, Option<i64>, Option<i64>);
+
+/// A subscript's index, evaluated: a slice's bounds, or a key (a new reference).
+#[derive(Clone, Copy)]
+enum Index {
+    Slice(SliceBounds),
+    Key(ObjRef),
+}
+
+impl Index {
+    fn release(self, heap: &mut PyHeap) -> Result<()> {
+        match self {
+            Index::Key(key) => heap.decref(key),
+            Index::Slice(_) => Ok(()),
+        }
+    }
+}
+
+fn eval_index(heap: &mut PyHeap, rt: &Runtime, frame: &mut Frame, index: &Expr) -> Result<Index> {
+    match &index.kind {
+        ExprKind::Slice { lower, upper, step } => {
+            eval_slice(heap, rt, frame, lower, upper, step).map(Index::Slice)
+        }
+        _ => eval(heap, rt, frame, index).map(Index::Key),
+    }
+}
 
 pub(crate) fn eval_slice(
     heap: &mut PyHeap,

@@ -54,10 +54,39 @@ const WVD_CLASS: &str = "\0class:WeakValueDictionary";
 const FINALIZE_REGISTRY: &str = "\0dict:finalize._registry";
 /// The function [`at_exit`] calls (`weakref.finalize._exitfunc`).
 const ATEXIT_FN: &str = "\0fn:finalize._exitfunc";
-/// A function the evaluator may register to take over [`flush_unraisable`].
-pub const FLUSH_UNRAISABLE_HOOK: &str = "\0hook:flush_unraisable";
 
 type Kwargs<'a> = [(&'a str, ObjRef)];
+
+/// The one optional argument `generation` of `gc.collect()` and `gc.get_objects()`, given by
+/// position or by name (borrowed), checked with CPython's messages.
+fn generation_arg(function: &str, args: &[ObjRef], kwargs: &Kwargs) -> Result<Option<ObjRef>> {
+    if args.len() > 1 {
+        return raise(
+            "TypeError",
+            format!(
+                "{function}() takes at most 1 argument ({} given)",
+                args.len()
+            ),
+        );
+    }
+    let mut generation = args.first().copied();
+    for &(name, value) in kwargs {
+        if name != "generation" {
+            return raise(
+                "TypeError",
+                format!("'{name}' is an invalid keyword argument for {function}()"),
+            );
+        }
+        if generation.is_some() {
+            return raise(
+                "TypeError",
+                format!("argument for {function}() given by name ('generation') and position (1)"),
+            );
+        }
+        generation = Some(value);
+    }
+    Ok(generation)
+}
 
 // ------------------------------------------------------------------------------- import
 
@@ -245,16 +274,10 @@ fn textio_stream(heap: &PyHeap, rt: &Runtime, file: ObjRef) -> Option<Stream> {
     }
 }
 
-/// `sys.stdout` or `sys.stderr` when the program has replaced it (borrowed): for stderr
-/// `rt.stderr_override` if set, else the `sys` module's attribute when it is not the
-/// original `TextIOWrapper`. `None`: the stream is the real one (or `sys` was never imported).
+/// `sys.stdout` or `sys.stderr` when the program has replaced it (borrowed): the `sys`
+/// module's attribute when it is not the original `TextIOWrapper`. `None`: the stream is the
+/// real one (or `sys` was never imported).
 pub fn replaced_stream(heap: &PyHeap, rt: &Runtime, stream: Stream) -> Option<ObjRef> {
-    if stream == Stream::Stderr
-        && let Some(file) = rt.stderr_override.get()
-        && heap.is_alive(file)
-    {
-        return Some(file);
-    }
     let sys = rt.modules.borrow().get("sys").copied()?;
     let name = match stream {
         Stream::Stdout => "stdout",
@@ -347,28 +370,7 @@ fn make_gc(heap: &mut PyHeap, rt: &Runtime) -> Result<ObjRef> {
 
     let rt2 = rt.rc();
     def(heap, m, "collect", move |heap, args, kwargs| {
-        if args.len() > 1 {
-            return raise(
-                "TypeError",
-                format!("collect() takes at most 1 argument ({} given)", args.len()),
-            );
-        }
-        let mut generation = args.first().copied();
-        for &(name, value) in kwargs {
-            if name != "generation" {
-                return raise(
-                    "TypeError",
-                    format!("'{name}' is an invalid keyword argument for collect()"),
-                );
-            }
-            if generation.is_some() {
-                return raise(
-                    "TypeError",
-                    "argument for collect() given by name ('generation') and position (1)",
-                );
-            }
-            generation = Some(value);
-        }
+        let generation = generation_arg("collect", args, kwargs)?;
         let generation = match generation {
             Some(g) => index(heap, g)?,
             None => 2,
@@ -397,9 +399,6 @@ fn make_gc(heap: &mut PyHeap, rt: &Runtime) -> Result<ObjRef> {
             heap.decref(file)?;
             written?;
         }
-        // What `__del__`s and callbacks raised during the collection is reported now, before
-        // the program goes on (CPython reports it as it happens).
-        flush_unraisable(heap, &rt2)?;
         new_usize(heap, found?)
     })?;
     def(heap, m, "enable", |heap, args, kwargs| {
@@ -463,31 +462,7 @@ fn make_gc(heap: &mut PyHeap, rt: &Runtime) -> Result<ObjRef> {
         Ok(list)
     })?;
     def(heap, m, "get_objects", |heap, args, kwargs| {
-        if args.len() > 1 {
-            return raise(
-                "TypeError",
-                format!(
-                    "get_objects() takes at most 1 argument ({} given)",
-                    args.len()
-                ),
-            );
-        }
-        let mut generation = args.first().copied();
-        for &(name, value) in kwargs {
-            if name != "generation" {
-                return raise(
-                    "TypeError",
-                    format!("'{name}' is an invalid keyword argument for get_objects()"),
-                );
-            }
-            if generation.is_some() {
-                return raise(
-                    "TypeError",
-                    "argument for get_objects() given by name ('generation') and position (1)",
-                );
-            }
-            generation = Some(value);
-        }
+        let generation = generation_arg("get_objects", args, kwargs)?;
         let generation = match generation {
             None => None,
             Some(g) => match heap.kind(g)? {
@@ -762,10 +737,8 @@ pub fn allocated_blocks(heap: &PyHeap) -> usize {
 /// ValueError: boom
 /// ```
 ///
-/// The heap's error sink cannot reach the heap, so the evaluator collects the reports with
-/// `heap.take_unraisable()` (or its own sink into a queue) and calls this with each, at a
-/// point where running Python code is safe. See [`report_unraisable_with`] to add CPython's
-/// traceback and the real objects.
+/// The evaluator calls [`report_unraisable_with`] from the heap's unraisable handler, the
+/// moment the exception escapes, with CPython's traceback and the function that raised.
 pub fn report_unraisable(heap: &mut PyHeap, rt: &Runtime, u: &Unraisable) -> Result<()> {
     report_unraisable_with(heap, rt, u, None, None, None)
 }
@@ -917,28 +890,6 @@ fn unraisable_args(
             Err(error)
         }
     }
-}
-
-/// Reports the unraisable exceptions the heap has kept since the last call
-/// (`heap.take_unraisable()`), each with [`report_unraisable`]. `gc.collect()` and
-/// [`at_exit`] call it, so that what a collection's finalizers raised is reported before the
-/// program goes on; the evaluator calls it where running Python code is safe (after each
-/// statement, after a `del`). An evaluator that keeps the reports its own way (to add
-/// tracebacks) registers a function of no arguments in `rt.modules` under
-/// [`FLUSH_UNRAISABLE_HOOK`]: this calls it instead (holding a reference to it while it
-/// runs).
-pub fn flush_unraisable(heap: &mut PyHeap, rt: &Runtime) -> Result<()> {
-    let hook = rt.modules.borrow().get(FLUSH_UNRAISABLE_HOOK).copied();
-    if let Some(hook) = hook {
-        heap.incref(hook)?;
-        let result = heap.call(hook, &[]);
-        heap.decref(hook)?;
-        return heap.decref(result?);
-    }
-    for u in heap.take_unraisable() {
-        report_unraisable(heap, rt, &u)?;
-    }
-    Ok(())
 }
 
 /// An optional str attribute, as a Rust string.
@@ -1258,19 +1209,16 @@ fn atexit_flag(heap: &PyHeap, finalizer: ObjRef) -> bool {
 
 /// What the interpreter does at exit for these modules, once the program's code has run:
 /// `weakref.finalize`'s `atexit` (the finalizers still alive and with `atexit` true are
-/// called, newest first, as CPython's `finalize._exitfunc` does), then the reports of
-/// unraisable exceptions this may have caused ([`flush_unraisable`]). An exception a
+/// called, newest first, as CPython's `finalize._exitfunc` does). An exception a
 /// finalizer raises stops the calls and is returned: CPython prints it with
 /// `sys.excepthook` and goes on with the next one; the evaluator may print it and call
 /// `at_exit` again for the rest.
 pub fn at_exit(heap: &mut PyHeap, rt: &Runtime) -> Result<()> {
     let run = rt.modules.borrow().get(ATEXIT_FN).copied();
-    let result = match run {
+    match run {
         Some(run) => heap.call(run, &[]).and_then(|none| heap.decref(none)),
         None => Ok(()),
-    };
-    flush_unraisable(heap, rt)?;
-    result
+    }
 }
 
 fn is_finalize(heap: &PyHeap, rt: &Runtime, obj: ObjRef) -> bool {

@@ -1340,6 +1340,24 @@ pub fn slice_bound(heap: &PyHeap, obj: ObjRef) -> Result<Option<i64>> {
     }
 }
 
+/// The position `index` names in `list` (negative counts from the end), for `list[i] = v`
+/// and `del list[i]`, or CPython's `TypeError` or `IndexError`.
+fn list_position(heap: &PyHeap, list: ObjRef, index: ObjRef) -> Result<usize> {
+    let Some(i) = as_index(heap, index) else {
+        return raise(
+            "TypeError",
+            format!(
+                "list indices must be integers or slices, not {}",
+                type_name(heap, index)
+            ),
+        );
+    };
+    match norm_index(i, heap.list_len(list)?) {
+        Some(k) => Ok(k),
+        None => raise("IndexError", "list assignment index out of range"),
+    }
+}
+
 fn index_error<T>(heap: &PyHeap, obj: ObjRef, what: &str) -> Result<T> {
     let name = match heap.kind(obj)? {
         Kind::Str => "string".to_string(),
@@ -1432,19 +1450,8 @@ pub fn setitem(
     }
     match heap.kind(obj)? {
         Kind::List => {
-            let Some(i) = as_index(heap, index) else {
-                return raise(
-                    "TypeError",
-                    format!(
-                        "list indices must be integers or slices, not {}",
-                        type_name(heap, index)
-                    ),
-                );
-            };
-            match norm_index(i, heap.list_len(obj)?) {
-                Some(k) => heap.list_set(obj, k, value),
-                None => raise("IndexError", "list assignment index out of range"),
-            }
+            let k = list_position(heap, obj, index)?;
+            heap.list_set(obj, k, value)
         }
         Kind::Dict => {
             hash_check(heap, rt, index)?;
@@ -1472,22 +1479,8 @@ pub fn delitem(heap: &mut PyHeap, rt: &Runtime, obj: ObjRef, index: ObjRef) -> R
     }
     match heap.kind(obj)? {
         Kind::List => {
-            let Some(i) = as_index(heap, index) else {
-                return raise(
-                    "TypeError",
-                    format!(
-                        "list indices must be integers or slices, not {}",
-                        type_name(heap, index)
-                    ),
-                );
-            };
-            match norm_index(i, heap.list_len(obj)?) {
-                Some(k) => {
-                    let item = list_take(heap, obj, k)?;
-                    heap.decref(item)
-                }
-                None => raise("IndexError", "list assignment index out of range"),
-            }
+            let item = list_take(heap, obj, list_position(heap, obj, index)?)?;
+            heap.decref(item)
         }
         Kind::Dict => {
             hash_check(heap, rt, index)?;

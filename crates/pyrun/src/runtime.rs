@@ -77,8 +77,6 @@ pub struct Runtime {
     /// Python frames active now, and the limit (`sys.setrecursionlimit`).
     pub depth: Cell<u32>,
     pub recursion_limit: Cell<u32>,
-    /// `sys.stdout` / `sys.stderr` replaced by the program (a `StringIO`-like object), if so.
-    pub stderr_override: Cell<Option<ObjRef>>,
     /// The functions made from `def` and `lambda`, by handle (handles are never reused, so
     /// an entry for a freed function matches nothing; see [`Runtime::register_function`]).
     pub functions: RefCell<HashMap<ObjRef, Rc<crate::calls::FuncInfo>>>,
@@ -109,7 +107,6 @@ impl Runtime {
             raising: Cell::new(None),
             depth: Cell::new(0),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
-            stderr_override: Cell::new(None),
             functions: RefCell::default(),
             native_traceback: RefCell::default(),
             constants: RefCell::default(),

@@ -853,6 +853,11 @@ fn no_leaks_once_the_modules_exist() {
 #[test]
 fn gc_collect_reports_what_finalizers_raised() {
     let (mut heap, rt) = setup();
+    // As pyrun's program runner does: each report goes to the hook as it is made.
+    let handler_rt = rt.rc();
+    heap.set_unraisable_handler(move |heap, report| {
+        modules::report_unraisable(heap, &handler_rt, report).unwrap()
+    });
     let gc = modules::import(&mut heap, &rt, "gc").unwrap();
     call(&mut heap, gc, "disable", &[]).unwrap();
     let class = heap
