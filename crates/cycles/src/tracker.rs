@@ -270,7 +270,9 @@ impl Hooks for Tracker {
     #[inline]
     fn object_created(heap: &mut Heap<Self>, obj: ObjRef, kind: Kind) {
         if kind.is_container() {
-            heap.hooks_mut().track(obj);
+            // A new object is never on a list (its slot's last occupant was untracked when
+            // it was freed): no need for `track`'s check.
+            heap.hooks_mut().append(0, obj);
         }
     }
 

@@ -28,9 +28,9 @@ pub fn object_created<H: Generational>(heap: &mut Heap<H>, obj: ObjRef, kind: Ki
         }
         heap.hooks_mut().gc_mut().collecting = false;
     }
-    let starts_untracked = match heap.get(obj) {
-        Ok(Object::Dict(_)) => true,
-        Ok(Object::Tuple(items)) => items.is_empty(),
+    let starts_untracked = match kind {
+        Kind::Dict => true,
+        Kind::Tuple => matches!(heap.get(obj), Ok(Object::Tuple(items)) if items.is_empty()),
         _ => false,
     };
     if !starts_untracked {

@@ -77,12 +77,19 @@ impl std::hash::Hasher for NameHasher {
     }
 }
 
-/// What the deallocator still has to do; see [`Heap::release`].
+/// What the deallocator still has to do; see [`Heap::release`]. A deep structure leaves two
+/// entries per level on the stack, so their size is much of the memory a long chain of
+/// deallocations moves: 16 bytes, with the size of the object to free as a `u32`.
 #[derive(Clone, Copy, Debug)]
 enum Work {
+    /// Drop a reference a dying object held.
     Decref(ObjRef),
+    /// Take apart an object whose count reached zero.
     Dealloc(ObjRef),
-    Free(ObjRef, u64),
+    /// Free the memory of an object taken apart, of this many bytes.
+    Free(ObjRef, u32),
+    /// `Free` for an object of 4 GiB or more, whose size waits on `Heap::large_sizes`.
+    FreeLarge(ObjRef),
 }
 
 /// An exception that escaped code nobody could return it to — a `__del__`, a weak reference
@@ -143,6 +150,8 @@ pub struct Heap<H: Hooks = NoHooks> {
     error_sink: Option<ErrorSink>,
     unraisable_handler: Option<UnraisableHandler<H>>,
     work: Vec<Work>,
+    /// The sizes of the `Work::FreeLarge` entries on `work`, in the same order.
+    large_sizes: Vec<u64>,
     hooks: H,
 }
 
@@ -181,6 +190,7 @@ impl<H: Hooks> Heap<H> {
             error_sink: None,
             unraisable_handler: None,
             work: Vec::new(),
+            large_sizes: Vec::new(),
             hooks,
         };
         heap.none = heap.alloc_static(Object::None, 1);
@@ -197,22 +207,36 @@ impl<H: Hooks> Heap<H> {
     // ---------------------------------------------------------------- slots and handles
 
     /// The slot a handle names, or why it cannot be used.
+    #[inline(always)]
     pub(crate) fn slot(&self, op: &'static str, r: ObjRef) -> Result<&Slot> {
         match self.slots.get(r.index()) {
-            Some(slot) if slot.version == r.tag() && slot.state != State::Free => {
-                if slot.state == State::Dying {
-                    Err(Error::Deallocating {
-                        op,
-                        object: self.describe(r),
-                    })
-                } else {
-                    Ok(slot)
-                }
+            Some(slot)
+                if slot.version == r.tag()
+                    && matches!(slot.state, State::Live | State::Finalizing) =>
+            {
+                Ok(slot)
             }
-            _ => Err(Error::StaleHandle { op, handle: r }),
+            _ => Err(self.unusable(op, r)),
         }
     }
 
+    /// Why `slot` refused a handle. Out of line, as every error path of the hot operations
+    /// is: inlined, they made each operation save registers and reserve stack on every call.
+    #[cold]
+    #[inline(never)]
+    fn unusable(&self, op: &'static str, r: ObjRef) -> Error {
+        match self.slots.get(r.index()) {
+            Some(slot) if slot.version == r.tag() && slot.state == State::Dying => {
+                Error::Deallocating {
+                    op,
+                    object: self.describe(r),
+                }
+            }
+            _ => Error::StaleHandle { op, handle: r },
+        }
+    }
+
+    #[inline(always)]
     pub(crate) fn slot_mut(&mut self, op: &'static str, r: ObjRef) -> Result<&mut Slot> {
         self.slot(op, r)?;
         Ok(&mut self.slots[r.index()])
@@ -451,39 +475,46 @@ impl<H: Hooks> Heap<H> {
 
     /// `Py_DECREF`: the caller drops a reference it owns. The last one frees the object.
     pub fn decref(&mut self, r: ObjRef) -> Result<()> {
-        let slot = self.slot("decref", r)?;
-        if slot.external == 0 {
-            let refcount = slot.refcount as u64;
-            return Err(Error::NotOwned {
-                op: "decref",
-                object: self.describe(r),
-                refcount,
-            });
+        let slot = self.slot_mut("decref", r)?;
+        if slot.external == 0 || slot.refcount == 1 && slot.is_static {
+            // Not the caller's to drop, or the last reference to a static object.
+            return Err(self.cannot_drop("decref", r));
         }
-        if slot.refcount == 1 && slot.is_static {
-            return Err(Error::StaticObject {
-                op: "decref",
-                object: self.describe(r),
-            });
-        }
-        self.slots[r.index()].external -= 1;
+        slot.external -= 1;
         self.drop_ref(r)
     }
     // ANCHOR_END: incref
 
+    /// Why a reference to `r` cannot be dropped (see [`Heap::slot`]'s error for why this is
+    /// out of line).
+    #[cold]
+    #[inline(never)]
+    fn cannot_drop(&self, op: &'static str, r: ObjRef) -> Error {
+        let slot = &self.slots[r.index()];
+        if slot.external == 0 && !(slot.refcount == 1 && slot.is_static) {
+            Error::NotOwned {
+                op,
+                object: self.describe(r),
+                refcount: slot.refcount as u64,
+            }
+        } else {
+            Error::StaticObject {
+                op,
+                object: self.describe(r),
+            }
+        }
+    }
+
     /// Counts one more reference to `r`, held by whoever is storing it.
+    #[inline(always)]
     pub(crate) fn take_ref(&mut self, op: &'static str, r: ObjRef) -> Result<()> {
         let slot = self.slot_mut(op, r)?;
-        slot.refcount = match slot.refcount.checked_add(1) {
-            Some(count) => count,
-            None => {
-                return Err(Error::RefcountOverflow {
-                    object: self.describe(r),
-                });
-            }
+        let Some(refcount) = slot.refcount.checked_add(1) else {
+            return Err(self.overflow(r));
         };
+        slot.refcount = refcount;
         if self.tracing() {
-            let refcount = self.slots[r.index()].refcount as u64;
+            let refcount = refcount as u64;
             self.record_lazy(move || Event::Incref {
                 id: id_of(r),
                 refcount,
@@ -492,18 +523,24 @@ impl<H: Hooks> Heap<H> {
         Ok(())
     }
 
+    #[cold]
+    #[inline(never)]
+    fn overflow(&self, r: ObjRef) -> Error {
+        Error::RefcountOverflow {
+            object: self.describe(r),
+        }
+    }
+
     // ANCHOR: drop_ref
     /// Drops one counted reference to a live object; at zero the object is released.
+    #[inline(always)]
     pub(crate) fn drop_ref(&mut self, r: ObjRef) -> Result<()> {
-        let slot = &self.slots[r.index()];
+        let slot = &mut self.slots[r.index()];
         if slot.refcount == 1 && slot.is_static {
-            return Err(Error::StaticObject {
-                op: "decref",
-                object: self.describe(r),
-            });
+            return Err(self.cannot_drop("decref", r));
         }
-        self.slots[r.index()].refcount -= 1;
-        let refcount = self.slots[r.index()].refcount;
+        slot.refcount -= 1;
+        let refcount = slot.refcount;
         if self.tracing() {
             self.record_lazy(move || Event::Decref {
                 id: id_of(r),
@@ -526,23 +563,28 @@ impl<H: Hooks> Heap<H> {
     /// structures overflowing the C stack. Here the recursion is an explicit stack of work:
     /// the same order, any depth, no stack growth. Most deallocations kill nothing else and
     /// never touch the stack.
+    #[inline(never)]
     fn release(&mut self, first: ObjRef) {
-        // Reuse the work stack's allocation; a finalizer that frees objects while we are here
-        // finds it taken and gets a fresh one.
-        let mut work = std::mem::take(&mut self.work);
-        self.dealloc(first, &mut work);
-        while let Some(item) = work.pop() {
-            match item {
-                Work::Decref(r) => {
+        // A finalizer that frees objects while we are here runs a release of its own on the
+        // same stack: each takes only the work it pushed, above where the stack stood.
+        let base = self.work.len();
+        self.dealloc(first);
+        while self.work.len() > base {
+            match self.work.pop() {
+                Some(Work::Decref(r)) => {
                     if self.lower(r) {
-                        self.dealloc(r, &mut work);
+                        self.dealloc(r);
                     }
                 }
-                Work::Dealloc(r) => self.dealloc(r, &mut work),
-                Work::Free(r, size) => self.free_slot(r, size),
+                Some(Work::Dealloc(r)) => self.dealloc(r),
+                Some(Work::Free(r, size)) => self.free_slot(r, size.into()),
+                Some(Work::FreeLarge(r)) => {
+                    let size = self.large_sizes.pop().expect("pushed with its entry");
+                    self.free_slot(r, size);
+                }
+                None => break,
             }
         }
-        self.work = work;
     }
     // ANCHOR_END: release_loop
 
@@ -552,38 +594,53 @@ impl<H: Hooks> Heap<H> {
     /// their counts are lowered on the spot and the object is freed at once. When one dies,
     /// it must be taken apart before its later siblings are dropped and before this object is
     /// freed, exactly as recursion would: that is what goes on the work stack.
-    fn dealloc(&mut self, r: ObjRef, work: &mut Vec<Work>) {
+    fn dealloc(&mut self, r: ObjRef) {
         if self.finalize_from_dealloc(r) {
             return; // resurrected
         }
         if H::wants_dealloc_hook(self, r) && self.run_dealloc_hook(r) {
             return; // resurrected by a legacy finalizer
         }
-        let kind = self.slots[r.index()].object.kind();
-        self.hooks.before_free(r, kind);
         let slot = &mut self.slots[r.index()];
         slot.state = State::Dying;
         let object = std::mem::replace(&mut slot.object, Object::None);
+        self.hooks.before_free(r, object.kind());
         let size = object.sizeof();
-        let deferred_from = work.len();
+        let deferred_from = self.work.len();
         let mut dying = None;
         object.for_each_referent(|child| {
             if dying.is_some() {
-                work.push(Work::Decref(child)); // after the dying one
+                self.work.push(Work::Decref(child)); // after the dying one
             } else if self.lower(child) {
                 dying = Some(child);
+                self.free_later(r, size); // after them all
             }
         });
+        if object.owns_memory() {
+            drop(object);
+        } else {
+            std::mem::forget(object); // nothing to free: skip the drop's match
+        }
         match dying {
             None => self.free_slot(r, size),
             Some(child) => {
-                work[deferred_from..].reverse(); // the next sibling to drop on top
-                work.insert(deferred_from, Work::Free(r, size)); // freed after them all
-                work.push(Work::Dealloc(child)); // first of all: the child that died
+                self.work[deferred_from + 1..].reverse(); // the next sibling to drop on top
+                self.work.push(Work::Dealloc(child)); // first of all: the child that died
             }
         }
     }
     // ANCHOR_END: dealloc
+
+    /// Puts the free of `r`, `size` bytes, on the work stack.
+    fn free_later(&mut self, r: ObjRef, size: u64) {
+        match u32::try_from(size) {
+            Ok(size) => self.work.push(Work::Free(r, size)),
+            Err(_) => {
+                self.large_sizes.push(size);
+                self.work.push(Work::FreeLarge(r));
+            }
+        }
+    }
 
     /// Drops one reference held by a dying object; true if it was the last.
     fn lower(&mut self, r: ObjRef) -> bool {
@@ -892,6 +949,7 @@ mod tests {
 
     #[test]
     fn a_slot_stays_small() {
+        assert_eq!(std::mem::size_of::<Work>(), 16);
         // The whole object, header included, in 56 bytes: the collector streams through
         // these, so their size is its speed.
         assert_eq!(std::mem::size_of::<Object>(), 40);

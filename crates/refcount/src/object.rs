@@ -152,6 +152,28 @@ impl Object {
         }
     }
 
+    /// Whether dropping the object frees memory of its own (a box, a vector): the
+    /// deallocator skips the drop of the others.
+    #[inline]
+    pub(crate) fn owns_memory(&self) -> bool {
+        !matches!(
+            self,
+            Object::None
+                | Object::Bool(_)
+                | Object::Int(_)
+                | Object::Float(_)
+                | Object::Cell(_)
+                | Object::Method { .. }
+                | Object::Range { .. }
+                | Object::Traceback { .. }
+                | Object::WeakRef(_)
+                | Object::Instance(Instance {
+                    attrs: Attrs::Inline(Values::Short(_)) | Attrs::Dict(_),
+                    ..
+                })
+        )
+    }
+
     // ANCHOR: referents
     /// Calls `visit` on every reference this object holds, in the order its deallocator drops
     /// them. CPython's `tp_traverse` is the same walk; the cycle detector is built on it.
