@@ -56,6 +56,17 @@ fn every_workload_collects_what_cpython_collects_at_1000() {
         assert!(point.bytes_per_object.is_some(), "workload {workload}");
         let collections = (workload == "g").then_some(G_COLLECTIONS);
         assert_eq!(point.collections, collections, "workload {workload}");
+        // The collection workloads are timed phase by phase as well, and only they are.
+        let timed_by_phase = ["a", "c", "d"].contains(&workload);
+        assert_eq!(
+            point.phases_ns_per_object.is_some(),
+            timed_by_phase,
+            "workload {workload}: {point:?}"
+        );
+        if let Some(phases) = point.phases_ns_per_object {
+            assert!(phases.iter().all(|&ns| ns >= 0.0), "{phases:?}");
+            assert!(phases.iter().sum::<f64>() > 0.0, "{phases:?}");
+        }
     }
 }
 
@@ -93,12 +104,14 @@ fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
         collected: 1000,
         bytes_per_object: Some(120.0),
         collections: None,
+        phases_ns_per_object: Some([1.0, 2.0, 3.0, 0.5, 13.5]),
     };
     let cpython = report::Point {
         ns_per_object: 150.0,
         collected: 1000,
         bytes_per_object: Some(48.0),
         collections: None,
+        phases_ns_per_object: None,
     };
     let plain = report::Point {
         ns_per_object: 180.0,
@@ -149,6 +162,7 @@ fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
             "ours_bytes_per_object",
             "ours_collected",
             "ours_ns_per_object",
+            "ours_phases_ns_per_object",
             "speedup",
             "workload",
         ]
@@ -172,6 +186,17 @@ fn the_report_is_a_list_of_records_with_exactly_the_agreed_keys() {
     assert_eq!(list[0]["ours_collected"], 1000);
     assert!(list[1]["cpython_ns_per_object"].is_null());
     assert!(list[1]["speedup"].is_null());
+    assert_eq!(list[0]["ours_phases_ns_per_object"][4], 13.5);
+    let phases = report::phases_table(&records);
+    assert_eq!(
+        phases.lines().count(),
+        4,
+        "a header and one line per record: {phases}"
+    );
+    assert!(
+        phases.lines().nth(1).unwrap().ends_with("20.0"),
+        "the sum: {phases}"
+    );
     assert!(records[0].collected_agree());
     assert!(!records[1].collected_agree());
     let table = report::table(&records);

@@ -3,13 +3,15 @@
 //!
 //! * `bench run [options]` (the default) runs, for every workload and size, a fresh process of
 //!   each side — `bench point` for ours, `bench/cpython_workloads.py` for CPython — prints a
-//!   progress line per point to stderr and a table to stdout, writes
+//!   progress line per point to stderr and to stdout the table, then the time of each phase
+//!   of our collections (workloads a, c, d), writes
 //!   `target/bench/report.json` (a JSON list of records), `target/bench/meta.json` (machine,
 //!   date, versions, options) and the plots `ns-per-object.svg` and `speedup.svg` (to
 //!   `target/bench/`, and to `book/generated/bench/` unless `--quick` or `--no-book-plots`).
 //!   It exits 1 if a point failed on either side or the two sides collected different counts.
 //! * `bench point WORKLOAD N RUNS` runs one workload at one size in this process and prints
-//!   one JSON line: `ns_per_object` (median of RUNS), `collected`, `bytes_per_object`.
+//!   one JSON line: `ns_per_object` (median of RUNS), `collected`, `bytes_per_object`; for a
+//!   collection (a, c, d), RUNS more runs timed phase by phase give `phases_ns_per_object`.
 //! * `bench young OLD YOUNG RUNS [to-old]` times one generation-0 collection of YOUNG
 //!   containers with OLD live objects in generation 2 (which the young ones refer to, with
 //!   `to-old`) and prints one JSON line: `ns_per_collection` (median of RUNS), `collected`

@@ -1,7 +1,7 @@
 //! `bench point WORKLOAD N RUNS`: one workload at one size, in this fresh process; prints
 //! one JSON line, the same keys as `bench/cpython_workloads.py` prints.
 
-use crate::report::Point;
+use crate::report::{PHASES, Point};
 use crate::workloads::{Interpreter, Run, Sample, Stage, Workload};
 
 /// A `kB` field of `/proc/self/status` (`VmRSS`, `VmHWM`), in KiB; 0 if it cannot be read.
@@ -73,10 +73,23 @@ fn measure_on<H: Stage>(
     }
     let peak = status_kib("VmHWM");
     let (collected, collections) = first.unwrap_or((0, None));
+    // Then as many runs again, timed phase by phase, for the workloads that time a collection.
+    py.time_phases = true;
+    let mut phases: [Vec<f64>; PHASES] = Default::default();
+    for i in 0..runs {
+        H::collect(&mut py.heap).map_err(|e| format!("run {i}: {e}"))?;
+        let sample = run(&mut py, n).map_err(|e| format!("phase run {i}: {e}"))?;
+        let Some(times) = sample.phases else { break };
+        for (phase, time) in phases.iter_mut().zip(times) {
+            phase.push(time.as_nanos() as f64 / objects as f64);
+        }
+    }
+    let phases = (!phases[0].is_empty()).then(|| phases.map(|mut times| median(&mut times)));
     Ok(Point {
         ns_per_object: median(&mut times) / objects as f64,
         collected: collected as u64,
         bytes_per_object: Some(peak.saturating_sub(baseline) as f64 * 1024.0 / n as f64),
         collections,
+        phases_ns_per_object: phases,
     })
 }

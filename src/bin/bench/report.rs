@@ -25,7 +25,25 @@ pub struct Point {
     /// (absent for the others). Checked against the other side's, not in the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collections: Option<[u64; 3]>,
+    /// Ours, workloads a, c and d: the median time of each phase of the collection, divided by
+    /// N, from runs of their own (`workloads::PHASE_NAMES`). Absent for the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phases_ns_per_object: Option<[f64; PHASES]>,
 }
+
+/// The phases of one collection that ours times apart, as the collector's observer sees them
+/// go by: each is the time from one observation to the next. `update_refs` includes taking
+/// the generation's list off the tracker; `finalize`, placing the survivors and looking for
+/// finalizers; `delete_garbage`, clearing the garbage (and so every deallocation it sets off)
+/// and what follows until the collection returns.
+pub const PHASE_NAMES: [&str; PHASES] = [
+    "update_refs",
+    "subtract_refs",
+    "move_unreachable",
+    "finalize",
+    "delete_garbage",
+];
+pub const PHASES: usize = 5;
 
 /// One element of `target/bench/report.json` (a JSON list of these, nothing around it). A side
 /// whose process failed has nulls.
@@ -55,10 +73,12 @@ pub struct Record {
     pub cpython_plain_ns_per_object: Option<f64>,
     pub cpython_slots_bytes_per_object: Option<f64>,
     pub cpython_plain_bytes_per_object: Option<f64>,
+    /// Ours, per phase of the collection (see [`PHASE_NAMES`]); null for e and g.
+    pub ours_phases_ns_per_object: Option<[f64; PHASES]>,
 }
 
 /// The keys of every record, exactly.
-pub const REPORT_KEYS: [&str; 14] = [
+pub const REPORT_KEYS: [&str; 15] = [
     "workload",
     "n",
     "ours_ns_per_object",
@@ -73,6 +93,7 @@ pub const REPORT_KEYS: [&str; 14] = [
     "cpython_plain_ns_per_object",
     "cpython_slots_bytes_per_object",
     "cpython_plain_bytes_per_object",
+    "ours_phases_ns_per_object",
 ];
 
 fn round(value: f64, decimals: i32) -> f64 {
@@ -130,6 +151,9 @@ impl Record {
             cpython_plain_ns_per_object: ns(cpython.plain),
             cpython_slots_bytes_per_object: bytes(cpython.slots),
             cpython_plain_bytes_per_object: bytes(cpython.plain),
+            ours_phases_ns_per_object: ours
+                .and_then(|p| p.phases_ns_per_object)
+                .map(|phases| phases.map(|ns| round(ns, 3))),
         }
     }
 
@@ -220,6 +244,28 @@ pub fn table(records: &[Record]) -> String {
             collected,
             memory
         );
+    }
+    out
+}
+
+/// Where the time of our collections goes: one line per record that has phases, the cost
+/// per object of each phase (ns, divided by N like the headline) and their sum.
+pub fn phases_table(records: &[Record]) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "{:<8} {:>9}", "workload", "N");
+    for name in PHASE_NAMES {
+        let _ = write!(out, " {name}");
+    }
+    let _ = writeln!(out, " {:>6}", "sum");
+    for r in records {
+        let Some(phases) = r.ours_phases_ns_per_object else {
+            continue;
+        };
+        let _ = write!(out, "{:<8} {:>9}", r.workload, r.n);
+        for (name, ns) in PHASE_NAMES.iter().zip(phases) {
+            let _ = write!(out, " {ns:>width$.1}", width = name.len());
+        }
+        let _ = writeln!(out, " {:>6.1}", phases.iter().sum::<f64>());
     }
     out
 }

@@ -6,7 +6,7 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use crate::plot;
-use crate::report::{CPython, Point, Record, YoungPoint, table, write_report};
+use crate::report::{CPython, Point, Record, YoungPoint, phases_table, table, write_report};
 use crate::workloads::WORKLOADS;
 
 const DEFAULT_SIZES: &[usize] = &[10_000, 100_000, 1_000_000, 3_000_000];
@@ -386,6 +386,8 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
     }
 
     println!("{}{CLASSES_NOTE}", table(&records));
+    let phases = phases_table(&records);
+    println!("ns per object in each phase of our collection (in runs of their own):\n{phases}");
     let young = if options.young {
         let old = if options.quick {
             QUICK_YOUNG_OLD
@@ -447,6 +449,11 @@ fn run(root: &Path, options: &Options) -> Result<bool, String> {
                 "{}\n{machine};\n{method};\n{CLASSES_NOTE}\n",
                 table(&records).trim_end()
             ),
+        )?;
+        let path = root.join("book/generated/bench/phases.txt");
+        write_file(
+            &path,
+            &format!("{}\n{machine};\n{method}\n", phases.trim_end()),
         )?;
         if let Some(young) = &young {
             let path = root.join("book/generated/bench/young.txt");

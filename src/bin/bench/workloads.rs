@@ -18,9 +18,11 @@
 
 use std::time::{Duration, Instant};
 
-use cycles::{GcHooks, Tracker};
+use cycles::{GcHooks, Phase, Tracker};
 use generations::{Generations, gc};
 use refcount::{Heap, ObjRef, Result};
+
+use crate::report::PHASES;
 
 /// What one run of a workload measured.
 pub struct Sample {
@@ -32,6 +34,9 @@ pub struct Sample {
     pub collected: usize,
     /// For g: the automatic collections of each generation its loop ran.
     pub collections: Option<[u64; 3]>,
+    /// For a collection timed phase by phase ([`Interpreter::time_phases`]): the time of each
+    /// of [`crate::report::PHASE_NAMES`].
+    pub phases: Option<[Duration; PHASES]>,
 }
 
 impl Sample {
@@ -41,6 +46,7 @@ impl Sample {
             objects: n,
             collected,
             collections: None,
+            phases: None,
         }
     }
 }
@@ -92,6 +98,10 @@ pub struct Interpreter<H: Stage = Tracker> {
     pub heap: Heap<H>,
     /// Borrowed: the module namespace holds it.
     pub class: ObjRef,
+    /// Time the collection of workloads a, c and d phase by phase, through the collector's
+    /// observer, instead of as a whole (the observer's calls cost a little, so these runs are
+    /// not the ones the headline figures come from).
+    pub time_phases: bool,
 }
 
 impl<H: Stage> Interpreter<H> {
@@ -100,7 +110,11 @@ impl<H: Stage> Interpreter<H> {
         let class = heap.new_class("S")?;
         heap.set_global("S", class)?;
         heap.decref(class)?;
-        Ok(Interpreter { heap, class })
+        Ok(Interpreter {
+            heap,
+            class,
+            time_phases: false,
+        })
     }
 }
 
@@ -136,11 +150,42 @@ pub fn find(id: &str) -> Option<&'static Workload> {
     WORKLOADS.iter().find(|w| w.id == id)
 }
 
-/// `gc.collect()` of a stage-2 heap, timed.
-fn timed_collect(heap: &mut Heap<Tracker>, n: usize) -> Sample {
+/// `gc.collect()` of a stage-2 heap, timed as a whole or phase by phase.
+fn timed_collect(py: &mut Interpreter, n: usize) -> Sample {
+    if py.time_phases {
+        return collect_phase_by_phase(&mut py.heap, n);
+    }
     let start = Instant::now();
-    let collected = cycles::collect(heap);
+    let collected = cycles::collect(&mut py.heap);
     Sample::of_n(start.elapsed(), n, collected)
+}
+
+/// A full collection with the time of each of its phases ([`crate::report::PHASE_NAMES`]): `update_refs` includes
+/// taking the generation's list off the tracker; `finalize`, placing the survivors and
+/// looking for finalizers (there are none); `delete_garbage`, clearing the garbage — and so
+/// the deallocations it sets off — and what follows until the collection returns.
+fn collect_phase_by_phase(heap: &mut Heap<Tracker>, n: usize) -> Sample {
+    let mut marks = [Duration::ZERO; PHASES];
+    let start = Instant::now();
+    let stats = cycles::collect_observed(heap, |phase, _| {
+        let ends = match phase {
+            Phase::UpdateRefs => 0,
+            Phase::SubtractRefs => 1,
+            Phase::MoveUnreachable => 2,
+            Phase::Final => 3,
+            Phase::Examined(_) => return, // one per object, inside move_unreachable
+        };
+        marks[ends] = start.elapsed();
+    });
+    marks[4] = start.elapsed();
+    let mut phases = marks;
+    for i in 1..PHASES {
+        phases[i] = marks[i] - marks[i - 1];
+    }
+    Sample {
+        phases: Some(phases),
+        ..Sample::of_n(marks[4], n, stats.collected + stats.uncollectable)
+    }
 }
 
 /// N/2 two-node cycles (`a.next = b; b.next = a`), every outside reference dropped.
@@ -177,12 +222,11 @@ fn build_ring(heap: &mut Heap<Tracker>, class: ObjRef, n: usize) -> Result<()> {
 
 fn a_two_node_cycles(py: &mut Interpreter, n: usize) -> Result<Sample> {
     build_two_node_cycles(&mut py.heap, py.class, n)?;
-    Ok(timed_collect(&mut py.heap, n))
+    Ok(timed_collect(py, n))
 }
 
 fn c_live_heap(py: &mut Interpreter, n: usize) -> Result<Sample> {
-    let Interpreter { heap, class } = py;
-    let class = *class;
+    let (heap, class) = (&mut py.heap, py.class);
     let root = heap.new_list(&[])?; // a Rust local, like the Python function's local `root`
     for _ in 0..n {
         let s = heap.new_instance(class)?;
@@ -192,19 +236,18 @@ fn c_live_heap(py: &mut Interpreter, n: usize) -> Result<Sample> {
         heap.list_append(root, s)?;
         heap.decref(s)?;
     }
-    let sample = timed_collect(heap, n);
-    heap.decref(root)?; // frees everything, untimed, as in Python, where it happens on return
+    let sample = timed_collect(py, n);
+    py.heap.decref(root)?; // frees everything, untimed, as in Python, where it happens on return
     Ok(sample)
 }
 
 fn d_ring(py: &mut Interpreter, n: usize) -> Result<Sample> {
     build_ring(&mut py.heap, py.class, n)?;
-    Ok(timed_collect(&mut py.heap, n))
+    Ok(timed_collect(py, n))
 }
 
 fn e_create_drop(py: &mut Interpreter, n: usize) -> Result<Sample> {
-    let Interpreter { heap, class } = py;
-    let class = *class;
+    let (heap, class) = (&mut py.heap, py.class);
     let live_before = heap.live_objects();
     let start = Instant::now();
     for _ in 0..n {
@@ -256,8 +299,7 @@ fn gc_stats(heap: &Heap<Generations>) -> [(u64, u64); 3] {
 }
 
 fn g_generational(py: &mut Interpreter<Generations>, n: usize) -> Result<Sample> {
-    let Interpreter { heap, class } = py;
-    let class = *class;
+    let (heap, class) = (&mut py.heap, py.class);
     let root = build_old_heap(heap, class, n)?;
     let before = gc_stats(heap);
     let found = gc::collect(heap, 2)?; // untimed: the old heap to generation 2, counts to 0
@@ -280,5 +322,6 @@ fn g_generational(py: &mut Interpreter<Generations>, n: usize) -> Result<Sample>
         objects: G_CREATED,
         collected: (collected - found as u64) as usize,
         collections: Some(collections),
+        phases: None,
     })
 }

@@ -71,7 +71,7 @@ fn young_generation(
 pub fn measure(old: usize, young: usize, runs: usize, to_old: bool) -> Result<YoungPoint, String> {
     let e = |e: refcount::Error| e.to_string();
     let mut py = Interpreter::<Generations>::new().map_err(e)?;
-    let Interpreter { heap, class } = &mut py;
+    let Interpreter { heap, class, .. } = &mut py;
     let root = build_old_heap(heap, *class, old).map_err(e)?;
     gc::collect(heap, 2).map_err(e)?; // the old heap to generation 2
     let mut times = Vec::with_capacity(runs);
