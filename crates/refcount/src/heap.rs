@@ -613,7 +613,6 @@ impl<H: Hooks> Heap<H> {
                 self.work.push(Work::Decref(child)); // after the dying one
             } else if self.lower(child) {
                 dying = Some(child);
-                self.free_later(r, size); // after them all
             }
         });
         if object.owns_memory() {
@@ -624,7 +623,8 @@ impl<H: Hooks> Heap<H> {
         match dying {
             None => self.free_slot(r, size),
             Some(child) => {
-                self.work[deferred_from + 1..].reverse(); // the next sibling to drop on top
+                self.free_later(r, size); // after them all: reversed to the bottom
+                self.work[deferred_from..].reverse(); // the next sibling to drop on top
                 self.work.push(Work::Dealloc(child)); // first of all: the child that died
             }
         }
@@ -643,6 +643,7 @@ impl<H: Hooks> Heap<H> {
     }
 
     /// Drops one reference held by a dying object; true if it was the last.
+    #[inline(always)]
     fn lower(&mut self, r: ObjRef) -> bool {
         let slot = &mut self.slots[r.index()];
         if slot.refcount == 1 && slot.is_static {

@@ -32,9 +32,10 @@ pub fn median(values: &mut [f64]) -> f64 {
 /// (one "interpreter"), each started by an untimed `collect()`. The peak memory is the
 /// process's high-water mark over all runs, above the resident size before the first.
 pub fn measure(workload: &Workload, n: usize, runs: usize) -> Result<Point, String> {
+    let phase_runs = if workload.phases { runs } else { 0 };
     match workload.run {
-        Run::Cycles(run) => measure_on(run, n, runs),
-        Run::Generations(run) => measure_on(run, n, runs),
+        Run::Cycles(run) => measure_on(run, n, runs, phase_runs),
+        Run::Generations(run) => measure_on(run, n, runs, phase_runs),
     }
 }
 
@@ -42,6 +43,7 @@ fn measure_on<H: Stage>(
     run: fn(&mut Interpreter<H>, usize) -> refcount::Result<Sample>,
     n: usize,
     runs: usize,
+    phase_runs: usize,
 ) -> Result<Point, String> {
     let mut py = Interpreter::<H>::new().map_err(|e| e.to_string())?;
     H::collect(&mut py.heap).map_err(|e| e.to_string())?;
@@ -73,18 +75,18 @@ fn measure_on<H: Stage>(
     }
     let peak = status_kib("VmHWM");
     let (collected, collections) = first.unwrap_or((0, None));
-    // Then as many runs again, timed phase by phase, for the workloads that time a collection.
+    // Then the runs timed phase by phase, for the workloads whose timed part is a collection.
     py.time_phases = true;
     let mut phases: [Vec<f64>; PHASES] = Default::default();
-    for i in 0..runs {
-        H::collect(&mut py.heap).map_err(|e| format!("run {i}: {e}"))?;
+    for i in 0..phase_runs {
+        H::collect(&mut py.heap).map_err(|e| format!("phase run {i}: {e}"))?;
         let sample = run(&mut py, n).map_err(|e| format!("phase run {i}: {e}"))?;
-        let Some(times) = sample.phases else { break };
+        let times = sample.phases.ok_or("a phase run was not timed by phase")?;
         for (phase, time) in phases.iter_mut().zip(times) {
             phase.push(time.as_nanos() as f64 / objects as f64);
         }
     }
-    let phases = (!phases[0].is_empty()).then(|| phases.map(|mut times| median(&mut times)));
+    let phases = (phase_runs > 0).then(|| phases.map(|mut times| median(&mut times)));
     Ok(Point {
         ns_per_object: median(&mut times) / objects as f64,
         collected: collected as u64,

@@ -61,6 +61,9 @@ pub struct Workload {
     pub id: &'static str,
     pub shape: &'static str,
     pub run: Run,
+    /// The timed part is one collection, which runs of their own also time phase by phase
+    /// ([`Interpreter::time_phases`]).
+    pub phases: bool,
 }
 
 /// A stage of the runtime a workload can run on: how to make its heap, as a Python process
@@ -123,26 +126,31 @@ pub const WORKLOADS: &[Workload] = &[
         id: "a",
         shape: "N/2 two-node cycles, dropped: collect()",
         run: Run::Cycles(a_two_node_cycles),
+        phases: true,
     },
     Workload {
         id: "c",
         shape: "live root list -> N instances -> own []: collect()",
         run: Run::Cycles(c_live_heap),
+        phases: true,
     },
     Workload {
         id: "d",
         shape: "one ring of N nodes, dropped: collect()",
         run: Run::Cycles(d_ring),
+        phases: true,
     },
     Workload {
         id: "e",
         shape: "create and drop N instances: the loop",
         run: Run::Cycles(e_create_drop),
+        phases: false,
     },
     Workload {
         id: "g",
         shape: "old heap of N; 1e6 short-lived, 1/5 in cycles: automatic gc",
         run: Run::Generations(g_generational),
+        phases: false,
     },
 ];
 
