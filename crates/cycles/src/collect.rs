@@ -1,4 +1,8 @@
 //! The collection itself, in the order of CPython 3.11's `gc_collect_main`.
+//!
+//! Each pass is a function the compiler keeps apart (`#[inline(never)]`): it runs once per
+//! collection, so the call costs nothing, and a profile shows each pass on its own
+//! (`scripts/bench profile`, in the chapter Measuring).
 
 use std::collections::BTreeMap;
 
@@ -98,6 +102,7 @@ pub(crate) struct Scratch {
 // ANCHOR: update_refs
 /// Step 1: every candidate's `gc_refs` starts as its reference count, and the candidate is
 /// marked as part of the collection.
+#[inline(never)]
 fn update_refs<H: Hooks>(heap: &Heap<H>, heads: &mut [GcHead], young: &[ObjRef]) {
     for &op in young {
         // Tracked objects are alive, and a live object's count is at least 1.
@@ -115,6 +120,7 @@ fn update_refs<H: Hooks>(heap: &Heap<H>, heads: &mut [GcHead], young: &[ObjRef])
 /// Step 2: for every reference from one candidate to another, take one off the referent's
 /// `gc_refs`. What remains counts the references from outside the candidates: from Rust code,
 /// from untracked holders, from objects that are not being collected.
+#[inline(never)]
 fn subtract_refs<H: Hooks>(heap: &Heap<H>, heads: &mut [GcHead], young: &[ObjRef]) {
     for &op in young {
         heap.visit_referents_of_live(op, |referent| visit_decref(heads, referent));
@@ -147,6 +153,7 @@ struct Lists<'a> {
 /// No recursion: the objects still to examine are the rest of `young`, however deep the
 /// graph. The reachable objects are collected in the order the walk finds them, which is the
 /// order CPython's `young` list is left in.
+#[inline(never)]
 fn move_unreachable<H: Hooks, O: FnMut(Phase, &View<'_, H>)>(
     heap: &Heap<H>,
     heads: &mut [GcHead],
@@ -255,6 +262,7 @@ fn view<'a, H: Hooks>(
 // ANCHOR: finalize_garbage
 /// PEP 442: run the `__del__` of every unreachable object not finalized before, *before*
 /// anything is cleared, so that every finalizer sees intact objects. Returns how many ran.
+#[inline(never)]
 fn finalize_garbage<H: Hooks>(heap: &mut Heap<H>, unreachable: &[ObjRef]) -> usize {
     if heap.live_with_finalizer() == 0 {
         return 0; // no object anywhere has a __del__
@@ -314,6 +322,7 @@ fn handle_resurrected_objects<H: Hooks>(
 /// drops cascade; when it is released, `op` is freed if nothing else holds it. An object
 /// still alive after that (something outside the garbage still refers to it) moves to the
 /// `old` generation, "it may die later".
+#[inline(never)]
 fn delete_garbage<H: GcHooks>(heap: &mut Heap<H>, collectable: &[ObjRef], old: usize) {
     for &op in collectable {
         if !heap.is_alive(op) {

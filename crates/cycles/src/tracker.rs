@@ -217,7 +217,8 @@ impl Tracker {
     /// Takes the lists of generations `0..=generation` off the tracker, in the order CPython
     /// merges them (`generation` itself first, then the younger ones from 0 up), into `young`.
     /// Their objects stay tracked, held by the collection, until [`Tracker::place`] puts
-    /// them back.
+    /// them back. Its own function in a profile, like the collector's passes.
+    #[inline(never)]
     pub(crate) fn take_young(&mut self, generation: usize, young: &mut Vec<ObjRef>) {
         young.clear();
         let order = std::iter::once(generation).chain(0..generation);
@@ -234,7 +235,8 @@ impl Tracker {
     }
 
     /// Puts the objects the running collection holds at the end of `list`, in order; see
-    /// [`Tracker::place`].
+    /// [`Tracker::place`]. Its own function in a profile, like the collector's passes.
+    #[inline(never)]
     pub(crate) fn place_all(&mut self, objs: &[ObjRef], list: usize) {
         // [`Tracker::place`] for each, with the list looked up once: a collection's survivors
         // all come through here.

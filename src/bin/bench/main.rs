@@ -11,15 +11,19 @@
 //!   It exits 1 if a point failed on either side or the two sides collected different counts.
 //! * `bench point WORKLOAD N RUNS` runs one workload at one size in this process and prints
 //!   one JSON line: `ns_per_object` (median of RUNS), `collected`, `bytes_per_object`; for a
-//!   collection (a, c, d), RUNS more runs timed phase by phase give `phases_ns_per_object`.
+//!   collection (a, c, d), RUNS more runs timed phase by phase give `phases_ns_per_object`
+//!   (not with `--no-phases`).
 //! * `bench young OLD YOUNG RUNS [to-old]` times one generation-0 collection of YOUNG
 //!   containers with OLD live objects in generation 2 (which the young ones refer to, with
 //!   `to-old`) and prints one JSON line: `ns_per_collection` (median of RUNS), `collected`
 //!   (see `young.rs`).
+//! * `bench profile [N]` runs workloads a, c, d and e under callgrind and prints, per phase,
+//!   the instructions and bytes per object (see `profile.rs`).
 //! * `bench list` prints the workloads.
 
 mod plot;
 mod point;
+mod profile;
 mod report;
 mod run;
 mod workloads;
@@ -28,6 +32,10 @@ mod young;
 use std::process::ExitCode;
 
 fn point_main(args: &[String]) -> Result<(), String> {
+    let (phases, args) = match args {
+        [rest @ .., last] if last == "--no-phases" => (false, rest),
+        _ => (true, args),
+    };
     let [workload, n, runs] = args else {
         return Err(run::USAGE.to_string());
     };
@@ -45,7 +53,7 @@ fn point_main(args: &[String]) -> Result<(), String> {
         .ok()
         .filter(|&r| r >= 1)
         .ok_or_else(|| format!("bad RUNS {runs:?}"))?;
-    let point = point::measure(workload, n, runs)?;
+    let point = point::measure(workload, n, runs, phases)?;
     println!(
         "{}",
         serde_json::to_string(&point).map_err(|e| e.to_string())?
@@ -98,6 +106,9 @@ fn main() -> ExitCode {
                 println!("{}\t{}", w.id, w.shape);
             }
             ExitCode::SUCCESS
+        }
+        Some("profile") => {
+            profile::main(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &args[1..])
         }
         Some("run") => run::main(&args[1..]),
         _ => run::main(&args),

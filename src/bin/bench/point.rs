@@ -31,8 +31,10 @@ pub fn median(values: &mut [f64]) -> f64 {
 /// Runs `workload` `runs` times at size `n`, as the Python side does: all runs on one heap
 /// (one "interpreter"), each started by an untimed `collect()`. The peak memory is the
 /// process's high-water mark over all runs, above the resident size before the first.
-pub fn measure(workload: &Workload, n: usize, runs: usize) -> Result<Point, String> {
-    let phase_runs = if workload.phases { runs } else { 0 };
+/// With `phases`, the workloads whose timed part is a collection then run as many times again,
+/// timed phase by phase.
+pub fn measure(workload: &Workload, n: usize, runs: usize, phases: bool) -> Result<Point, String> {
+    let phase_runs = if workload.phases && phases { runs } else { 0 };
     match workload.run {
         Run::Cycles(run) => measure_on(run, n, runs, phase_runs),
         Run::Generations(run) => measure_on(run, n, runs, phase_runs),

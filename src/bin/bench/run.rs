@@ -30,7 +30,10 @@ const CLASSES_NOTE: &str =
 pub const USAGE: &str = "\
 usage: bench [run] [--sizes N,N,...] [--runs K] [--quick] [--workloads a,c,...]
                    [--out DIR] [--book-plots | --no-book-plots] [--python EXE] [--no-young]
-       bench point WORKLOAD N RUNS    one point of our side, as one JSON line
+       bench point WORKLOAD N RUNS [--no-phases]
+                                      one point of our side, as one JSON line
+       bench profile [N] [--no-book-plots]
+                                      callgrind's count of each phase, per object (N = 1e6)
        bench young OLD YOUNG RUNS [to-old]
                                       one generation-0 collection with OLD old objects
        bench list                     the workloads
@@ -58,7 +61,7 @@ struct Options {
 }
 
 /// `10000`, `10_000`, `1e4`, `3e6` → a whole number of objects, at least 2.
-fn parse_size(text: &str) -> Result<usize, String> {
+pub(crate) fn parse_size(text: &str) -> Result<usize, String> {
     let text = text.trim().replace('_', "");
     let value = if text.contains(['e', 'E']) {
         let v: f64 = text.parse().map_err(|_| format!("bad size {text:?}"))?;
