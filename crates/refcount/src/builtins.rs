@@ -1046,7 +1046,12 @@ impl<H: Hooks> Heap<H> {
                 self.drop_ref(k)?;
                 self.drop_ref(v)
             })?,
-            Cleared::Attrs(Attrs::Inline(values)) => values
+            Cleared::Attrs(Attrs::Inline(Values::Short(values))) => values
+                .into_iter()
+                .flatten()
+                .try_for_each(|v| self.drop_ref(v))?,
+            Cleared::Attrs(Attrs::Inline(Values::Long(values))) => values
+                .into_vec()
                 .into_iter()
                 .flatten()
                 .try_for_each(|v| self.drop_ref(v))?,

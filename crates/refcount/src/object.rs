@@ -207,6 +207,10 @@ impl Object {
             // `subtype_dealloc` clears the attributes first to last, then drops the type.
             Object::Instance(instance) => {
                 match &instance.attrs {
+                    // The two values inside the object: no slice to walk.
+                    Attrs::Inline(Values::Short([first, second])) => {
+                        first.iter().chain(second).copied().for_each(&mut visit)
+                    }
                     Attrs::Inline(values) => values.iter().flatten().copied().for_each(&mut visit),
                     Attrs::Dict(dict) => visit(*dict),
                 }
@@ -632,22 +636,6 @@ impl std::ops::DerefMut for Values {
         match self {
             Values::Short(values) => values,
             Values::Long(values) => values,
-        }
-    }
-}
-
-impl IntoIterator for Values {
-    type Item = Option<ObjRef>;
-    type IntoIter = std::iter::Chain<
-        std::array::IntoIter<Option<ObjRef>, 2>,
-        std::vec::IntoIter<Option<ObjRef>>,
-    >;
-
-    /// The values by position, without allocating.
-    fn into_iter(self) -> Self::IntoIter {
-        match self {
-            Values::Short(values) => values.into_iter().chain(Vec::new()),
-            Values::Long(values) => [None, None].into_iter().chain(values.into_vec()),
         }
     }
 }
