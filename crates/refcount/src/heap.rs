@@ -397,23 +397,23 @@ impl<H: Hooks> Heap<H> {
     pub(crate) fn alloc(&mut self, object: Object) -> ObjRef {
         let kind = object.kind();
         let size = object.sizeof();
+        // Known now, so that freeing the object never has to look at its class; read from the
+        // object before it is stored, not back from the slot just written.
+        let has_finalizer = self.finalizer_of(&object).is_some();
+        let slot = Slot::new_live(object, has_finalizer);
         let r = match self.free_slots.pop() {
             Some(index) => {
-                let slot = &mut self.slots[index as usize];
-                let version = slot.version;
+                let free = &mut self.slots[index as usize];
+                let version = free.version;
                 // The freed slot holds `Object::None`: nothing to drop.
-                std::mem::forget(std::mem::replace(slot, Slot::new_live(object)));
-                slot.version = version;
+                std::mem::forget(std::mem::replace(free, Slot { version, ..slot }));
                 ObjRef::new(index, version)
             }
             None => {
-                self.slots.push(Slot::new_live(object));
+                self.slots.push(slot);
                 ObjRef::new(self.slots.len() as u32 - 1, NonZeroU32::MIN)
             }
         };
-        // Known now, so that freeing the object never has to look at its class.
-        let has_finalizer = self.finalizer_of(&self.slots[r.index()].object).is_some();
-        self.slots[r.index()].has_finalizer = has_finalizer;
         self.live_with_finalizer += usize::from(has_finalizer);
         self.live_objects += 1;
         self.live_bytes += size;
@@ -925,13 +925,13 @@ impl<H: Hooks> Heap<H> {
 }
 
 impl Slot {
-    fn new_live(object: Object) -> Slot {
+    fn new_live(object: Object, has_finalizer: bool) -> Slot {
         Slot {
             version: NonZeroU32::MIN,
             state: State::Live,
             is_static: false,
             finalized: false,
-            has_finalizer: false,
+            has_finalizer,
             refcount: 1,
             external: 1,
             object,
