@@ -485,23 +485,30 @@ impl<H: Hooks> Heap<H> {
     }
     // ANCHOR_END: incref
 
-    /// Why a reference to `r` cannot be dropped (see [`Heap::slot`]'s error for why this is
-    /// out of line).
+    /// Why the caller cannot drop its reference to `r`: it owns none, or it is the last
+    /// reference to a static object. Out of line, like [`Heap::unusable`].
     #[cold]
     #[inline(never)]
     fn cannot_drop(&self, op: &'static str, r: ObjRef) -> Error {
         let slot = &self.slots[r.index()];
-        if slot.external == 0 && !(slot.refcount == 1 && slot.is_static) {
+        if slot.external == 0 {
             Error::NotOwned {
                 op,
                 object: self.describe(r),
                 refcount: slot.refcount as u64,
             }
         } else {
-            Error::StaticObject {
-                op,
-                object: self.describe(r),
-            }
+            self.static_object(op, r)
+        }
+    }
+
+    /// The last reference to a static object cannot be dropped.
+    #[cold]
+    #[inline(never)]
+    fn static_object(&self, op: &'static str, r: ObjRef) -> Error {
+        Error::StaticObject {
+            op,
+            object: self.describe(r),
         }
     }
 
@@ -537,7 +544,7 @@ impl<H: Hooks> Heap<H> {
     pub(crate) fn drop_ref(&mut self, r: ObjRef) -> Result<()> {
         let slot = &mut self.slots[r.index()];
         if slot.refcount == 1 && slot.is_static {
-            return Err(self.cannot_drop("decref", r));
+            return Err(self.static_object("decref", r));
         }
         slot.refcount -= 1;
         let refcount = slot.refcount;

@@ -59,6 +59,25 @@ fn decref_below_what_you_own_is_refused() -> Result<()> {
 }
 
 #[test]
+fn a_reference_to_a_static_object_nobody_outside_owns_is_not_owned() -> Result<()> {
+    // None held by a list only: a decref is refused because the caller owns no reference
+    // (the check that comes first), not because it would be None's last one.
+    let mut heap = Heap::new();
+    let none = heap.none()?;
+    let holder = heap.new_list(&[none])?;
+    heap.decref(none)?;
+    heap.decref(none)?; // the runtime's own reference, counted outside like the caller's
+    assert_eq!(heap.refcount(none)?, 1, "the list's");
+    let error = heap.decref(none).unwrap_err();
+    assert!(
+        matches!(error, Error::NotOwned { refcount: 1, .. }),
+        "{error}"
+    );
+    assert!(heap.is_alive(holder));
+    heap.check_invariants()
+}
+
+#[test]
 fn a_finalizer_cannot_drop_the_deallocators_reference() -> Result<()> {
     let mut heap = Heap::new();
     let class = heap.new_class_with_del("Greedy", |heap, this| heap.decref(this))?;
