@@ -965,6 +965,27 @@ mod tests {
     }
 
     #[test]
+    fn an_object_of_4_gib_or_more_is_freed_with_its_whole_size() -> Result<()> {
+        let mut heap = Heap::new();
+        let baseline = heap.live_bytes();
+        let inner = heap.new_list(&[])?;
+        let outer = heap.new_list(&[inner])?;
+        heap.decref(inner)?; // it dies while the outer list is taken apart: a deferred free
+        // Room for 2^30 items, as CPython would count it: 8 GiB, more than a u32 holds.
+        let old_size = heap.getsizeof(outer)?;
+        let Object::List(list) = &mut heap.slots[outer.index()].object else {
+            unreachable!("a list")
+        };
+        list.allocated = 1 << 30;
+        heap.resized(outer, old_size);
+        assert!(heap.live_bytes() > u64::from(u32::MAX));
+        heap.decref(outer)?;
+        assert_eq!(heap.live_bytes(), baseline);
+        assert!(heap.work.is_empty() && heap.large_sizes.is_empty());
+        heap.check_invariants()
+    }
+
+    #[test]
     fn the_invariant_check_catches_a_wrong_count() -> Result<()> {
         let mut heap = Heap::new();
         let list = heap.new_list(&[])?;
