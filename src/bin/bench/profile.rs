@@ -141,7 +141,7 @@ fn callgrind(
     out: &Path,
 ) -> Result<String, String> {
     let out_file = out.join(format!("callgrind.{workload}.out"));
-    let status = Command::new("valgrind")
+    let run = Command::new("valgrind")
         .args([
             "--tool=callgrind",
             "--cache-sim=yes",
@@ -155,10 +155,10 @@ fn callgrind(
         .map_err(|e| {
             format!("cannot run valgrind ({e}): install it, e.g. apt-get install valgrind")
         })?;
-    if !status.status.success() {
+    if !run.status.success() {
         return Err(format!(
             "valgrind on workload {workload} failed: {}",
-            String::from_utf8_lossy(&status.stderr)
+            String::from_utf8_lossy(&run.stderr)
         ));
     }
     std::fs::read_to_string(&out_file).map_err(|e| format!("{}: {e}", out_file.display()))
