@@ -46,5 +46,19 @@ ensure_browser_tools() {
     have_browser_tools
 }
 
+# Installs valgrind (callgrind, for `scripts/bench profile`) when missing; only possible as root.
+# Returns 1 if the install failed, 2 if it was not attempted (not root).
+ensure_valgrind() {
+  command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "SKIP: valgrind missing and not root — install it with: sudo apt-get install valgrind"
+    return 2
+  fi
+  echo "installing valgrind with apt-get..."
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null 2>&1 ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }; } &&
+    command -v valgrind >/dev/null
+}
+
 # seconds_since T0: wall time since T0 (an $EPOCHREALTIME value), for the step timings.
 seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }

@@ -191,10 +191,17 @@ fn profile(root: &Path, n: usize, book: bool) -> Result<String, String> {
         let whole = *counts
             .get(timed)
             .ok_or_else(|| format!("callgrind counted nothing in {timed} (workload {workload})"))?;
-        let rows: Vec<(&str, Option<Counts>)> = phases
+        let rows = phases
             .iter()
-            .map(|p| (p.name, counts.get(p.function).copied()))
-            .collect();
+            .map(|p| match counts.get(p.function) {
+                Some(&c) => Ok((p.name, Some(c))),
+                None => Err(format!(
+                    "callgrind saw no call to {} in workload {workload}: was it renamed, or \
+                     inlined (it must stay #[inline(never)])?",
+                    p.function
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         columns.push((workload, rows, whole));
     }
     let names: Vec<&str> = [COLLECTION, CREATE_DROP]
