@@ -815,20 +815,18 @@ pub(crate) fn store(
             result
         }
         ExprKind::Subscript { value: obj, index } => {
-            let obj = match eval(heap, rt, frame, obj) {
-                Ok(o) => o,
-                Err(e) => return drop_all(heap, vec![value], e),
-            };
-            let result = eval_index(heap, rt, frame, index).and_then(|index| {
-                let result = match index {
+            let result = subscript(
+                heap,
+                rt,
+                frame,
+                obj,
+                index,
+                |heap, obj, index| match index {
                     Index::Slice((l, u, s)) => ops::setitem_slice(heap, rt, obj, l, u, s, value),
                     Index::Key(key) => ops::setitem(heap, rt, obj, key, value),
-                };
-                index.release(heap)?;
-                result
-            });
+                },
+            );
             heap.decref(value)?;
-            heap.decref(obj)?;
             result
         }
         ExprKind::Tuple(targets) | ExprKind::List(targets) => {
@@ -877,19 +875,17 @@ pub(crate) fn delete(
             heap.decref(obj)?;
             result
         }
-        ExprKind::Subscript { value, index } => {
-            let obj = eval(heap, rt, frame, value)?;
-            let result = eval_index(heap, rt, frame, index).and_then(|index| {
-                let result = match index {
-                    Index::Slice((l, u, s)) => ops::delitem_slice(heap, rt, obj, l, u, s),
-                    Index::Key(key) => ops::delitem(heap, rt, obj, key),
-                };
-                index.release(heap)?;
-                result
-            });
-            heap.decref(obj)?;
-            result
-        }
+        ExprKind::Subscript { value, index } => subscript(
+            heap,
+            rt,
+            frame,
+            value,
+            index,
+            |heap, obj, index| match index {
+                Index::Slice((l, u, s)) => ops::delitem_slice(heap, rt, obj, l, u, s),
+                Index::Key(key) => ops::delitem(heap, rt, obj, key),
+            },
+        ),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             items.iter().try_for_each(|t| delete(heap, rt, frame, t))
         }
@@ -978,19 +974,17 @@ pub(crate) fn eval(
             heap.decref(obj)?;
             result
         }
-        ExprKind::Subscript { value, index } => {
-            let obj = eval(heap, rt, frame, value)?;
-            let result = eval_index(heap, rt, frame, index).and_then(|index| {
-                let result = match index {
-                    Index::Slice((l, u, s)) => ops::getitem_slice(heap, rt, obj, l, u, s),
-                    Index::Key(key) => ops::getitem(heap, rt, obj, key),
-                };
-                index.release(heap)?;
-                result
-            });
-            heap.decref(obj)?;
-            result
-        }
+        ExprKind::Subscript { value, index } => subscript(
+            heap,
+            rt,
+            frame,
+            value,
+            index,
+            |heap, obj, index| match index {
+                Index::Slice((l, u, s)) => ops::getitem_slice(heap, rt, obj, l, u, s),
+                Index::Key(key) => ops::getitem(heap, rt, obj, key),
+            },
+        ),
         ExprKind::Slice { .. } => raise("SyntaxError", "a slice outside a subscript"),
         ExprKind::Call {
             func,
@@ -1168,6 +1162,26 @@ impl Index {
             Index::Slice(_) => Ok(()),
         }
     }
+}
+
+/// `value[index]` as an operand of `act` (a get, a set or a del): both evaluated, in that
+/// order, and both references dropped once `act` returns.
+fn subscript<T>(
+    heap: &mut PyHeap,
+    rt: &Runtime,
+    frame: &mut Frame,
+    value: &Expr,
+    index: &Expr,
+    act: impl FnOnce(&mut PyHeap, ObjRef, Index) -> Result<T>,
+) -> Result<T> {
+    let obj = eval(heap, rt, frame, value)?;
+    let result = eval_index(heap, rt, frame, index).and_then(|index| {
+        let result = act(heap, obj, index);
+        index.release(heap)?;
+        result
+    });
+    heap.decref(obj)?;
+    result
 }
 
 fn eval_index(heap: &mut PyHeap, rt: &Runtime, frame: &mut Frame, index: &Expr) -> Result<Index> {

@@ -171,6 +171,22 @@ fn def(
     set_value(heap, obj, name, function)
 }
 
+/// `module.name = <function>` for a function of no arguments that does `action` and returns
+/// None; `qualified` is `module.name`, as its errors name it.
+fn def_action(
+    heap: &mut PyHeap,
+    obj: ObjRef,
+    qualified: &'static str,
+    action: fn(&mut PyHeap),
+) -> Result<()> {
+    let name = qualified.rsplit('.').next().unwrap_or(qualified);
+    def(heap, obj, name, move |heap, args, kwargs| {
+        no_args(qualified, args, kwargs)?;
+        action(heap);
+        heap.none()
+    })
+}
+
 // ------------------------------------------------------------------- argument checks
 
 fn no_kwargs(fname: &str, kwargs: &Kwargs) -> Result<()> {
@@ -401,16 +417,8 @@ fn make_gc(heap: &mut PyHeap, rt: &Runtime) -> Result<ObjRef> {
         }
         new_usize(heap, found?)
     })?;
-    def(heap, m, "enable", |heap, args, kwargs| {
-        no_args("gc.enable", args, kwargs)?;
-        gc::enable(heap);
-        heap.none()
-    })?;
-    def(heap, m, "disable", |heap, args, kwargs| {
-        no_args("gc.disable", args, kwargs)?;
-        gc::disable(heap);
-        heap.none()
-    })?;
+    def_action(heap, m, "gc.enable", gc::enable)?;
+    def_action(heap, m, "gc.disable", gc::disable)?;
     def(heap, m, "isenabled", |heap, args, kwargs| {
         no_args("gc.isenabled", args, kwargs)?;
         let enabled = gc::isenabled(heap);
@@ -499,16 +507,8 @@ fn make_gc(heap: &mut PyHeap, rt: &Runtime) -> Result<ObjRef> {
         let finalized = gc::is_finalized(heap, obj).map_err(py)?;
         heap.new_bool(finalized)
     })?;
-    def(heap, m, "freeze", |heap, args, kwargs| {
-        no_args("gc.freeze", args, kwargs)?;
-        gc::freeze(heap);
-        heap.none()
-    })?;
-    def(heap, m, "unfreeze", |heap, args, kwargs| {
-        no_args("gc.unfreeze", args, kwargs)?;
-        gc::unfreeze(heap);
-        heap.none()
-    })?;
+    def_action(heap, m, "gc.freeze", gc::freeze)?;
+    def_action(heap, m, "gc.unfreeze", gc::unfreeze)?;
     def(heap, m, "get_freeze_count", |heap, args, kwargs| {
         no_args("gc.get_freeze_count", args, kwargs)?;
         let n = gc::get_freeze_count(heap);
